@@ -9,6 +9,7 @@ export class ApiError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: StatusBody['details'],
+    readonly listMeta: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -17,7 +18,7 @@ export class ApiError extends Error {
     return {
       kind: 'Status',
       apiVersion: 'v1',
-      metadata: {},
+      metadata: { ...this.listMeta },
       status: 'Failure',
       message: this.message,
       reason: this.reason,

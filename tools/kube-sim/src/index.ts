@@ -1,0 +1,5 @@
+export { KubeSim, KubeSimFleet, type KubeSimOptions } from './kubeSim';
+export type { FaultRule } from './server/faults';
+export type { AccessRule, SimUser } from './server/auth';
+export type { SeedReport, SeedError } from './seed';
+export type { KubeObject, ObjectMeta } from './types';

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bookmark, startWatch, type WatchEvent } from '../sim/watch';
+import type { KubeObject } from '../types';
+import type { HandlerDeps } from './handler';
+import { tableForObject, type TableRequest } from './negotiate';
+import type { ResourceRoute } from './route';
+
+/** Open watch responses, so that stopping the server can end them. */
+export type WatchRegistry = Set<ServerResponse>;
+
+// A real server ends a watch after a random 30-60 minutes; tests pass timeoutSeconds.
+const DEFAULT_TIMEOUT_SECONDS = 1800;
+
+/** Streams watch events as newline-delimited JSON over a chunked response. */
+export function streamWatch(
+  deps: HandlerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: ResourceRoute,
+  query: URLSearchParams,
+  table: TableRequest | undefined,
+): void {
+  const { cluster } = deps;
+  const { type, namespace } = route;
+  const encode = (e: WatchEvent): string => {
+    const object = table && (e.type === 'ADDED' || e.type === 'MODIFIED' || e.type === 'DELETED') ? tableForObject(type, e.object as KubeObject, table) : e.object;
+    return `${JSON.stringify({ type: e.type, object })}\n`;
+  };
+  const buffered: WatchEvent[] = [];
+  let started = false;
+  const send = (e: WatchEvent) => {
+    if (!started) buffered.push(e);
+    else res.write(encode(e));
+  };
+  // Selector errors throw here, before any header is sent, so they become a plain 400 Status.
+  const stop = startWatch(cluster, type, namespace, {
+    resourceVersion: query.get('resourceVersion') ?? undefined,
+    labelSelector: query.get('labelSelector') ?? undefined,
+    fieldSelector: query.get('fieldSelector') ?? undefined,
+  }, send);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders();
+  started = true;
+  for (const e of buffered) res.write(encode(e));
+  deps.watches.add(res);
+
+  const timers: NodeJS.Timeout[] = [];
+  const finish = () => {
+    stop();
+    timers.forEach(t => clearTimeout(t));
+    deps.watches.delete(res);
+    if (!res.writableEnded) res.end();
+  };
+  if (buffered.some(e => e.type === 'ERROR')) {
+    finish();
+    return;
+  }
+  if (isTruthy(query.get('allowWatchBookmarks'))) {
+    const interval = setInterval(() => res.write(encode(bookmark(cluster, type))), deps.bookmarkIntervalMs);
+    timers.push(interval);
+  }
+  const timeoutParam = Number(query.get('timeoutSeconds') ?? '');
+  const timeout = Number.isFinite(timeoutParam) && timeoutParam > 0 ? timeoutParam : DEFAULT_TIMEOUT_SECONDS;
+  timers.push(setTimeout(finish, timeout * 1000));
+  req.on('close', finish);
+  res.on('close', finish);
+}
+
+function isTruthy(v: string | null): boolean {
+  return v === '1' || v === 'true';
+}
