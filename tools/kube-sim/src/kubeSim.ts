@@ -10,7 +10,7 @@ import { buildKubeconfig } from './kubeconfig';
 import { readManifests, seed, type SeedReport } from './seed';
 import { Authenticator, type SimUser } from './server/auth';
 import { FaultInjector } from './server/faults';
-import { createHandler } from './server/handler';
+import { createHandler, type RequestLogEntry } from './server/handler';
 import { generateTls, type TlsMaterial } from './server/tls';
 import { SimCluster } from './sim/cluster';
 import { resourceKey } from './store/keys';
@@ -43,6 +43,8 @@ export class KubeSim {
   readonly name: string;
   readonly adminToken: string;
   seedReport: SeedReport = { applied: 0, errors: [] };
+  /** Every request received, oldest first (the last 10,000), for tests that assert what a client asked. */
+  readonly requests: RequestLogEntry[] = [];
   private readonly auth: Authenticator;
   private readonly sockets = new Set<Socket>();
   private readonly watches = new Set<ServerResponse>();
@@ -60,6 +62,10 @@ export class KubeSim {
 
   static async start(opts: KubeSimOptions = {}): Promise<KubeSim> {
     const sim = new KubeSim(opts);
+    // Every real cluster starts with these namespaces.
+    for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+      sim.cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    }
     if (opts.crossplane !== false) for (const crd of crossplaneApiCrds()) sim.cluster.apply(crd);
     if (opts.manifests?.length) sim.seed(opts.manifests);
     await sim.listen();
@@ -123,6 +129,11 @@ export class KubeSim {
     this.cluster.store.log.compact(this.cluster.store.rv);
   }
 
+  /** Ends every open watch, as an API server restart or a load balancer timeout would. */
+  closeWatches(): void {
+    for (const w of this.watches) w.end();
+  }
+
   kubeconfig(): string {
     return buildKubeconfig([{ name: this.name, server: this.url, caPem: this.caPem, token: this.adminToken }]);
   }
@@ -153,6 +164,10 @@ export class KubeSim {
       watches: this.watches,
       serverAddress: () => `127.0.0.1:${this.port}`,
       bookmarkIntervalMs: this.opts.bookmarkIntervalMs ?? 10_000,
+      onRequest: entry => {
+        this.requests.push(entry);
+        if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
+      },
     });
     if (this.opts.tls === false) {
       this.server = createHttpServer(handler);

@@ -20,6 +20,14 @@ export interface HandlerDeps {
   watches: WatchRegistry;
   serverAddress: () => string;
   bookmarkIntervalMs: number;
+  /** Called for every request, before faults and authentication: tests assert what clients asked. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string>;
 }
 
 const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
@@ -42,6 +50,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const url = new URL(req.url ?? '/', 'http://sim');
   const method = (req.method ?? 'GET').toUpperCase();
   const isWatch = isTruthy(url.searchParams.get('watch'));
+  deps.onRequest?.({ method, path: url.pathname, query: Object.fromEntries(url.searchParams) });
   const fault = deps.faults.effectFor(method, url.pathname, isWatch);
   if (fault.hang) return; // The socket stays open until the client gives up or the server stops.
   if (fault.latencyMs > 0) await new Promise(r => setTimeout(r, fault.latencyMs));
