@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
@@ -47,7 +47,7 @@ export class KubeSim {
   readonly requests: RequestLogEntry[] = [];
   private readonly auth: Authenticator;
   private readonly sockets = new Set<Socket>();
-  private readonly watches = new Set<ServerResponse>();
+  private readonly watches = new Set<() => void>();
   private server!: Server;
   private port = 0;
   private tls?: TlsMaterial;
@@ -131,7 +131,7 @@ export class KubeSim {
 
   /** Ends every open watch, as an API server restart or a load balancer timeout would. */
   closeWatches(): void {
-    for (const w of this.watches) w.end();
+    for (const finish of [...this.watches]) finish();
   }
 
   kubeconfig(): string {
@@ -145,7 +145,7 @@ export class KubeSim {
   }
 
   async stop(): Promise<void> {
-    for (const w of this.watches) w.end();
+    for (const finish of [...this.watches]) finish();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>(resolve => this.server.close(() => resolve()));
   }

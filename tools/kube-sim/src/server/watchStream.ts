@@ -5,8 +5,8 @@ import type { HandlerDeps } from './handler';
 import { tableForObject, type TableRequest } from './negotiate';
 import type { ResourceRoute } from './route';
 
-/** Open watch responses, so that stopping the server can end them. */
-export type WatchRegistry = Set<ServerResponse>;
+/** How to end each open watch, so that stopping the server (or a test) can end them all. */
+export type WatchRegistry = Set<() => void>;
 
 // A real server ends a watch after a random 30-60 minutes; tests pass timeoutSeconds.
 const DEFAULT_TIMEOUT_SECONDS = 1800;
@@ -30,7 +30,7 @@ export function streamWatch(
   let started = false;
   const send = (e: WatchEvent) => {
     if (!started) buffered.push(e);
-    else res.write(encode(e));
+    else if (!res.writableEnded) res.write(encode(e));
   };
   // Selector errors throw here, before any header is sent, so they become a plain 400 Status.
   const stop = startWatch(cluster, type, namespace, {
@@ -42,21 +42,21 @@ export function streamWatch(
   res.flushHeaders();
   started = true;
   for (const e of buffered) res.write(encode(e));
-  deps.watches.add(res);
 
   const timers: NodeJS.Timeout[] = [];
   const finish = () => {
     stop();
     timers.forEach(t => clearTimeout(t));
-    deps.watches.delete(res);
+    deps.watches.delete(finish);
     if (!res.writableEnded) res.end();
   };
+  deps.watches.add(finish);
   if (buffered.some(e => e.type === 'ERROR')) {
     finish();
     return;
   }
   if (isTruthy(query.get('allowWatchBookmarks'))) {
-    const interval = setInterval(() => res.write(encode(bookmark(cluster, type))), deps.bookmarkIntervalMs);
+    const interval = setInterval(() => send(bookmark(cluster, type)), deps.bookmarkIntervalMs);
     timers.push(interval);
   }
   const timeoutParam = Number(query.get('timeoutSeconds') ?? '');

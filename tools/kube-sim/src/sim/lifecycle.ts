@@ -88,7 +88,7 @@ const xrds: Lifecycle = {
         ...(next.status as object | undefined),
         conditions: [
           condition('Established', 'WatchingCompositeResource', '', now),
-          ...(offered ? [condition('Offered', 'WatchingClaim', '', now)] : []),
+          ...(offered ? [condition('Offered', 'WatchingCompositeResourceClaim', '', now)] : []),
         ],
       },
     };
