@@ -190,3 +190,22 @@ describe('write semantics', () => {
     expect(notJson.status).toBe(400);
   });
 });
+
+describe('no-op writes', () => {
+  it('store nothing when an update or patch changes nothing: same resourceVersion, no watch event', async () => {
+    const sim = await KubeSim.start({ tls: false });
+    try {
+      const [cm] = sim.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'default', labels: { a: '1' } }, data: { k: 'v' } });
+      const rv = cm.metadata.resourceVersion;
+      const patched = await call(sim, 'PATCH', '/api/v1/namespaces/default/configmaps/same', { body: { data: { k: 'v' } }, contentType: 'application/merge-patch+json' });
+      expect(patched.json.metadata.resourceVersion).toBe(rv);
+      const replaced = await call(sim, 'PUT', '/api/v1/namespaces/default/configmaps/same', { body: patched.json });
+      expect(replaced.json.metadata.resourceVersion).toBe(rv);
+      const changed = await call(sim, 'PATCH', '/api/v1/namespaces/default/configmaps/same', { body: { data: { k: 'w' } }, contentType: 'application/merge-patch+json' });
+      expect(changed.json.metadata.resourceVersion).not.toBe(rv);
+      expect(sim.cluster.store.log.since(Number(rv)).map(e => e.type)).toEqual(['MODIFIED']);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

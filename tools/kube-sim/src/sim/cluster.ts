@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { ApiError, alreadyExists, badRequest, conflict, notFound } from '../api/errors';
 import { ResourceRegistry } from '../api/registry';
 import { ObjectStore } from '../store/store';
@@ -233,6 +234,8 @@ export class SimCluster {
       hooks?.beforeDelete?.(next, this);
       return this.project(type, this.store.remove(resource, key)!);
     }
+    // A write that changes nothing is not stored, as on a real server: no new resourceVersion, no event.
+    if (isDeepStrictEqual(withoutVersion(next), withoutVersion(current))) return this.project(type, current);
     const stored = this.store.put(resource, key, next);
     hooks?.afterWrite?.(stored, this);
     return this.project(type, stored);
@@ -289,6 +292,11 @@ function hasGeneration(type: ResourceType, obj: KubeObject): boolean {
 function specOf(obj: KubeObject): string {
   const { metadata: _m, status: _s, ...rest } = obj;
   return JSON.stringify(rest);
+}
+
+function withoutVersion(obj: KubeObject): KubeObject {
+  const { resourceVersion: _rv, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 function randomSuffix(): string {
