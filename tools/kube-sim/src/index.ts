@@ -4,3 +4,4 @@ export type { AccessRule, SimUser } from './server/auth';
 export type { SeedReport, SeedError } from './seed';
 export type { KubeObject, ObjectMeta } from './types';
 export type { RequestLogEntry } from './server/handler';
+export { corpusDir } from './corpus';

@@ -10,8 +10,9 @@ import type { CustomResourceDefinition } from './crdTypes';
 import { isRecord } from './jsonSchema';
 import { props, renderCrds, rootSchema, schemaOutline } from './testUtils';
 import { InvalidXrdError } from './xrdToCrds';
+import { corpusDir } from '../corpus';
 
-const CORPUS = '/work/shared/corpus/xrd';
+const CORPUS = corpusDir('xrd');
 
 /**
  * Corpus XRDs a real cluster would not establish, and the field each error must name.
