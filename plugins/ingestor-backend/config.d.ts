@@ -1,0 +1,129 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the Kubernetes ingestor catalog module. */
+  kubernetesIngestor?: {
+    /**
+     * Prefix of the annotations read from Kubernetes objects and namespaces (`<prefix>/owner`, ...).
+     * @default kube-platform.io
+     */
+    annotationPrefix?: string;
+    /**
+     * Owner of entities whose object and namespace name none.
+     * @default kubernetes-auto-ingested
+     */
+    defaultOwner?: string;
+    /**
+     * Lifecycle of entities whose object and namespace name none.
+     * @default production
+     */
+    defaultLifecycle?: string;
+    /** Only clusters with these names are read (either cluster source). */
+    allowedClusterNames?: string[];
+    clusters?: {
+      /**
+       * `proxy` reads every cluster configured for Backstage's Kubernetes plugin (`kubernetes:`) through
+       * its proxy; `direct` reads the kubeconfig or the `direct` list below.
+       * @default proxy
+       */
+      source?: 'proxy' | 'direct';
+      /** Path of a kubeconfig file (direct source). */
+      kubeconfig?: string;
+      /** Contexts of the kubeconfig to read; all when absent. */
+      contexts?: string[];
+      /** Clusters given by URL (direct source). */
+      direct?: Array<{
+        name: string;
+        url: string;
+        /** @visibility secret */
+        token?: string;
+        /** CA certificate, PEM or base64 PEM. */
+        caData?: string;
+        caFile?: string;
+        skipTLSVerify?: boolean;
+      }>;
+      /**
+       * Timeout of each request to a cluster, in seconds.
+       * @default 30
+       */
+      requestTimeoutSeconds?: number;
+      /**
+       * Most list requests in flight at once, across all clusters and kinds.
+       * @default 8
+       */
+      concurrency?: number;
+      /**
+       * Items per list page (`limit`).
+       * @default 500
+       */
+      pageSize?: number;
+    };
+    mappings?: {
+      /**
+       * Catalog namespace of entities: the cluster's name, `default`, or the Kubernetes namespace.
+       * @default cluster
+       */
+      namespaceModel?: 'cluster' | 'default' | 'namespace';
+      /**
+       * Entity name: `<name>.<namespace>`, `<name>.<namespace>.<cluster>`, `<name>.<cluster>` or `<name>`.
+       * The default never maps two objects from different namespaces or clusters to one entity.
+       * @default name-namespace
+       */
+      nameModel?: 'name-namespace' | 'name-namespace-cluster' | 'name-cluster' | 'name';
+      /**
+       * System of entities without a system annotation: one per Kubernetes namespace, one per cluster
+       * and namespace, or none.
+       * @default namespace
+       */
+      systemModel?: 'namespace' | 'cluster-namespace' | 'none';
+    };
+    components?: {
+      /** @default true */
+      enabled?: boolean;
+      /** Emit workloads as Resource entities instead of Components. @default false */
+      ingestAsResources?: boolean;
+      /** Only objects annotated `<prefix>/add-to-catalog: "true"`. @default false */
+      onlyIngestAnnotatedResources?: boolean;
+      /**
+       * Namespaces never read, in every mode.
+       * @default [kube-system, kube-public, kube-node-lease]
+       */
+      excludedNamespaces?: string[];
+      /** When set, only these namespaces are read. */
+      includedNamespaces?: string[];
+      /** More workload kinds, resolved through API discovery (never by guessing a plural). */
+      customWorkloadTypes?: Array<{
+        /** API group; absent or `core` for the core group. */
+        group?: string;
+        kind: string;
+        /** The group's preferred version when absent. */
+        version?: string;
+        /** @default service */
+        componentType?: string;
+      }>;
+      /** Ingest only `customWorkloadTypes`, not Deployments, StatefulSets, DaemonSets and CronJobs. */
+      disableDefaultWorkloadTypes?: boolean;
+    };
+    crossplane?: {
+      /** @default true */
+      enabled?: boolean;
+      claims?: { /** @default false */ ingestAsResources?: boolean };
+      composites?: { /** @default false */ ingestAsResources?: boolean };
+    };
+    /** Source annotations copied onto entities; nothing else is copied. */
+    copyAnnotations?: {
+      /** @default [backstage.io/techdocs-ref, backstage.io/source-location, github.com/project-slug] */
+      keys?: string[];
+      prefixes?: string[];
+    };
+    /**
+     * When the full sync runs.
+     * @default { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { seconds: 15 } }
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    watch?: {
+      /** Apply changes between full syncs from watches. @default true */
+      enabled?: boolean;
+    };
+  };
+}

@@ -1,0 +1,49 @@
+import { ConfigReader } from '@backstage/config';
+import { readIngestorConfig } from './readConfig';
+
+const read = (data: object) => readIngestorConfig(new ConfigReader({ kubernetesIngestor: data }));
+
+describe('readIngestorConfig', () => {
+  it('defaults everything when the section is absent', () => {
+    const c = readIngestorConfig(new ConfigReader({}));
+    expect(c.clusters.source).toBe('proxy');
+    expect(c.annotationPrefix).toBe('kube-platform.io');
+    expect(c.components.excludedNamespaces).toEqual(['kube-system', 'kube-public', 'kube-node-lease']);
+    expect(c.components.workloadKinds.map(k => k.kind)).toEqual(['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob']);
+    expect(c.mappings).toEqual({ namespaceModel: 'cluster', nameModel: 'name-namespace', systemModel: 'namespace' });
+    expect(c.schedule.frequency).toEqual({ minutes: 10 });
+    expect(c.clusters.pageSize).toBe(500);
+  });
+
+  it('adds custom workload kinds, in any group, or replaces the defaults', () => {
+    const c = read({ components: { customWorkloadTypes: [{ kind: 'ConfigMap', componentType: 'config' }, { group: 'argoproj.io', kind: 'Rollout' }] } });
+    expect(c.components.workloadKinds.slice(-2)).toEqual([
+      { group: '', kind: 'ConfigMap', version: undefined, componentType: 'config' },
+      { group: 'argoproj.io', kind: 'Rollout', version: undefined, componentType: 'service' },
+    ]);
+    expect(read({ components: { customWorkloadTypes: [{ group: 'core', kind: 'Service' }] } }).components.workloadKinds.at(-1)?.group).toBe('');
+    const only = read({ components: { disableDefaultWorkloadTypes: true, customWorkloadTypes: [{ group: 'argoproj.io', kind: 'Rollout' }] } });
+    expect(only.components.workloadKinds.map(k => k.kind)).toEqual(['Rollout']);
+  });
+
+  it.each([
+    [{ mappings: { nameModel: 'kind' } }, 'kubernetesIngestor.mappings.nameModel'],
+    [{ clusters: { source: 'ssh' } }, 'kubernetesIngestor.clusters.source'],
+    [{ clusters: { pageSize: 0 } }, 'kubernetesIngestor.clusters.pageSize'],
+    [{ clusters: { source: 'direct' } }, 'kubernetesIngestor.clusters.kubeconfig'],
+    [{ components: { customWorkloadTypes: [{ kind: 'rollout' }] } }, 'kubernetesIngestor.components.customWorkloadTypes[0].kind'],
+    [{ components: { enabled: 42 } }, 'kubernetesIngestor.components.enabled'],
+    [{ schedule: { frequency: { minutes: 1 } } }, 'timeout'],
+  ])('fails naming the key for %j', (data, key) => {
+    expect(() => read(data)).toThrow(key);
+  });
+
+  it('reads direct clusters and a schedule from config', () => {
+    const c = read({
+      clusters: { source: 'direct', direct: [{ name: 'prod', url: 'https://k8s.example:6443', token: 't', caData: 'x' }] },
+      schedule: { frequency: { minutes: 2 }, timeout: { minutes: 1 } },
+    });
+    expect(c.clusters.direct).toEqual([{ name: 'prod', url: 'https://k8s.example:6443', token: 't', caData: 'x', caFile: undefined, skipTLSVerify: undefined }]);
+    expect(c.schedule).toMatchObject({ frequency: { minutes: 2 }, timeout: { minutes: 1 } });
+  });
+});

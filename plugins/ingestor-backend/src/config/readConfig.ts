@@ -1,0 +1,125 @@
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
+import { ConfigReader, type Config } from '@backstage/config';
+import { DEFAULT_ANNOTATION_PREFIX } from '../annotations';
+import type { DirectClusterConfig, IngestorConfig, NameModel, NamespaceModel, SystemModel, WorkloadKindConfig } from './types';
+
+export const CONFIG_ROOT = 'kubernetesIngestor';
+
+export const DEFAULT_WORKLOAD_KINDS: WorkloadKindConfig[] = [
+  { group: 'apps', kind: 'Deployment', componentType: 'service' },
+  { group: 'apps', kind: 'StatefulSet', componentType: 'service' },
+  { group: 'apps', kind: 'DaemonSet', componentType: 'service' },
+  { group: 'batch', kind: 'CronJob', componentType: 'job' },
+];
+
+const DEFAULT_EXCLUDED_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
+
+/** Annotations worth carrying from an object to its entity when nothing else is configured. */
+const DEFAULT_COPY_KEYS = ['backstage.io/techdocs-ref', 'backstage.io/source-location', 'github.com/project-slug'];
+
+function oneOf<T extends string>(config: Config, key: string, allowed: readonly T[], fallback: T): T {
+  const value = config.getOptionalString(key);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new Error(`Invalid value "${value}" for ${CONFIG_ROOT}.${key}: expected one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function positiveInt(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key);
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`Invalid value ${value} for ${CONFIG_ROOT}.${key}: expected a positive integer`);
+  }
+  return value;
+}
+
+function readWorkloadKinds(c: Config): WorkloadKindConfig[] {
+  const custom = (c.getOptionalConfigArray('components.customWorkloadTypes') ?? []).map((w, i) => {
+    const kind = w.getString('kind');
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
+      throw new Error(`Invalid value "${kind}" for ${CONFIG_ROOT}.components.customWorkloadTypes[${i}].kind: expected a Kubernetes kind such as MyKind`);
+    }
+    return {
+      // Backstage config has no empty strings: the core group is an absent `group` (or `core`).
+      group: (w.getOptionalString('group') ?? 'core') === 'core' ? '' : w.getString('group'),
+      kind,
+      version: w.getOptionalString('version'),
+      componentType: w.getOptionalString('componentType') ?? 'service',
+    };
+  });
+  const defaults = c.getOptionalBoolean('components.disableDefaultWorkloadTypes') ? [] : DEFAULT_WORKLOAD_KINDS;
+  const byKey = new Map<string, WorkloadKindConfig>();
+  for (const k of [...defaults, ...custom]) byKey.set(`${k.group}/${k.kind}`, k);
+  return [...byKey.values()];
+}
+
+function readDirectClusters(c: Config): DirectClusterConfig[] {
+  return (c.getOptionalConfigArray('clusters.direct') ?? []).map(d => ({
+    name: d.getString('name'),
+    url: d.getString('url'),
+    token: d.getOptionalString('token'),
+    caData: d.getOptionalString('caData'),
+    caFile: d.getOptionalString('caFile'),
+    skipTLSVerify: d.getOptionalBoolean('skipTLSVerify'),
+  }));
+}
+
+function readSchedule(c: Config): IngestorConfig['schedule'] {
+  if (c.has('schedule')) return readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('schedule'));
+  return { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { seconds: 15 } };
+}
+
+/**
+ * Reads `kubernetesIngestor` once into typed, defaulted settings. A wrong value throws at startup with
+ * an error that names the key (Backstage's Config does the same for wrong types).
+ */
+export function readIngestorConfig(root: Config): IngestorConfig {
+  const c = root.getOptionalConfig(CONFIG_ROOT) ?? new ConfigReader({}, CONFIG_ROOT);
+  const source = oneOf(c, 'clusters.source', ['proxy', 'direct'] as const, 'proxy');
+  const direct = readDirectClusters(c);
+  const kubeconfig = c.getOptionalString('clusters.kubeconfig');
+  if (source === 'direct' && direct.length === 0 && !kubeconfig) {
+    throw new Error(`${CONFIG_ROOT}.clusters.source is "direct" but neither ${CONFIG_ROOT}.clusters.kubeconfig nor ${CONFIG_ROOT}.clusters.direct is set`);
+  }
+  return {
+    annotationPrefix: c.getOptionalString('annotationPrefix') ?? DEFAULT_ANNOTATION_PREFIX,
+    defaultOwner: c.getOptionalString('defaultOwner') ?? 'kubernetes-auto-ingested',
+    defaultLifecycle: c.getOptionalString('defaultLifecycle') ?? 'production',
+    clusters: {
+      source,
+      allowedClusterNames: c.getOptionalStringArray('allowedClusterNames') ?? c.getOptionalStringArray('clusters.allowedClusterNames'),
+      kubeconfig,
+      contexts: c.getOptionalStringArray('clusters.contexts'),
+      direct,
+      requestTimeoutMs: positiveInt(c, 'clusters.requestTimeoutSeconds', 30) * 1000,
+      concurrency: positiveInt(c, 'clusters.concurrency', 8),
+      pageSize: positiveInt(c, 'clusters.pageSize', 500),
+    },
+    mappings: {
+      namespaceModel: oneOf<NamespaceModel>(c, 'mappings.namespaceModel', ['cluster', 'default', 'namespace'], 'cluster'),
+      nameModel: oneOf<NameModel>(c, 'mappings.nameModel', ['name-namespace', 'name-namespace-cluster', 'name-cluster', 'name'], 'name-namespace'),
+      systemModel: oneOf<SystemModel>(c, 'mappings.systemModel', ['namespace', 'cluster-namespace', 'none'], 'namespace'),
+    },
+    components: {
+      enabled: c.getOptionalBoolean('components.enabled') ?? true,
+      ingestAsResources: c.getOptionalBoolean('components.ingestAsResources') ?? false,
+      onlyIngestAnnotatedResources: c.getOptionalBoolean('components.onlyIngestAnnotatedResources') ?? false,
+      excludedNamespaces: c.getOptionalStringArray('components.excludedNamespaces') ?? DEFAULT_EXCLUDED_NAMESPACES,
+      includedNamespaces: c.getOptionalStringArray('components.includedNamespaces'),
+      workloadKinds: readWorkloadKinds(c),
+    },
+    crossplane: {
+      enabled: c.getOptionalBoolean('crossplane.enabled') ?? true,
+      claims: { ingestAsResources: c.getOptionalBoolean('crossplane.claims.ingestAsResources') ?? false },
+      composites: { ingestAsResources: c.getOptionalBoolean('crossplane.composites.ingestAsResources') ?? false },
+    },
+    copyAnnotations: {
+      keys: c.getOptionalStringArray('copyAnnotations.keys') ?? DEFAULT_COPY_KEYS,
+      prefixes: c.getOptionalStringArray('copyAnnotations.prefixes') ?? [],
+    },
+    schedule: readSchedule(c),
+    watch: { enabled: c.getOptionalBoolean('watch.enabled') ?? true },
+  };
+}

@@ -1,0 +1,73 @@
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+
+/** How an entity's catalog namespace is chosen. */
+export type NamespaceModel = 'cluster' | 'default' | 'namespace';
+/** How an entity's name is built from the object's name, namespace and cluster. */
+export type NameModel = 'name-namespace' | 'name-namespace-cluster' | 'name-cluster' | 'name';
+/** Which System entity an entity belongs to when no annotation says. */
+export type SystemModel = 'namespace' | 'cluster-namespace' | 'none';
+
+/** A workload kind to ingest, from the defaults or `components.customWorkloadTypes`. */
+export interface WorkloadKindConfig {
+  /** API group; '' is the core group. */
+  group: string;
+  kind: string;
+  /** Version to read; the group's preferred version from discovery when absent. */
+  version?: string;
+  /** Component `spec.type` for this kind. */
+  componentType: string;
+}
+
+export interface DirectClusterConfig {
+  name: string;
+  url: string;
+  /** Bearer token. Never logged. */
+  token?: string;
+  /** PEM or base64 PEM of the CA that signed the API server's certificate. */
+  caData?: string;
+  caFile?: string;
+  skipTLSVerify?: boolean;
+}
+
+/** The ingestor's configuration, read once from `kubernetesIngestor` with every default applied. */
+export interface IngestorConfig {
+  annotationPrefix: string;
+  defaultOwner: string;
+  defaultLifecycle: string;
+  clusters: {
+    /** `proxy`: through Backstage's kubernetes-backend (its `kubernetes:` clusters); `direct`: below. */
+    source: 'proxy' | 'direct';
+    /** When set, only these clusters are read. */
+    allowedClusterNames?: string[];
+    kubeconfig?: string;
+    contexts?: string[];
+    direct: DirectClusterConfig[];
+    requestTimeoutMs: number;
+    /** Most list requests in flight at once, across all clusters and kinds. */
+    concurrency: number;
+    pageSize: number;
+  };
+  mappings: {
+    namespaceModel: NamespaceModel;
+    nameModel: NameModel;
+    systemModel: SystemModel;
+  };
+  components: {
+    enabled: boolean;
+    ingestAsResources: boolean;
+    onlyIngestAnnotatedResources: boolean;
+    excludedNamespaces: string[];
+    /** When set, only these namespaces are read (exclusions still apply). */
+    includedNamespaces?: string[];
+    workloadKinds: WorkloadKindConfig[];
+  };
+  crossplane: {
+    enabled: boolean;
+    claims: { ingestAsResources: boolean };
+    composites: { ingestAsResources: boolean };
+  };
+  /** Source annotations copied onto entities: exact keys and key prefixes. Nothing else is copied. */
+  copyAnnotations: { keys: string[]; prefixes: string[] };
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  watch: { enabled: boolean };
+}

@@ -1,0 +1,74 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { IngestorConfig } from '../config/types';
+import type { SourceRole } from '../types';
+import { CROSSPLANE_TYPES } from './crossplane';
+import { entityAnnotations } from './entityAnnotations';
+import type { SourceMetadata, Warn } from './metadata';
+import type { RelationSpec } from './relations';
+import type { ObjectContext } from './scope';
+
+export type IngestedKind = 'Component' | 'Resource';
+type Spec = NonNullable<Entity['spec']>;
+
+/** Used only when neither an annotation nor the source kind gives a type. */
+const FALLBACK_TYPES: Record<SourceRole, string> = {
+  workload: 'service',
+  claim: CROSSPLANE_TYPES.claim,
+  composite: CROSSPLANE_TYPES.composite,
+};
+
+export function entityKindFor(role: SourceRole, config: IngestorConfig): IngestedKind {
+  const asResource =
+    role === 'workload'
+      ? config.components.ingestAsResources
+      : config.crossplane[role === 'claim' ? 'claims' : 'composites'].ingestAsResources;
+  return asResource ? 'Resource' : 'Component';
+}
+
+/** Everything known about one object before its final name is settled. */
+export interface EntityDraft {
+  context: ObjectContext;
+  kind: IngestedKind;
+  namespace: string;
+  metadata: SourceMetadata;
+  roleAnnotations: Record<string, string>;
+  warn: Warn;
+}
+
+/** Relations a Resource cannot carry (Backstage's Resource kind has only dependsOn among them). */
+function specRelations(kind: IngestedKind, relations: RelationSpec, warn: Warn): Spec {
+  if (kind === 'Component') return { ...relations };
+  const { dependsOn, ...unsupported } = relations;
+  for (const field of Object.keys(unsupported)) {
+    warn(`${field} is not supported on a Resource; dropped`);
+  }
+  return dependsOn ? { dependsOn } : {};
+}
+
+/**
+ * The entity. Fields are set in a fixed order and absent values are left out (never `undefined`),
+ * so `JSON.stringify` of equal input is byte-identical.
+ */
+export function buildEntity(draft: EntityDraft, name: string, relations: RelationSpec, config: IngestorConfig): Entity {
+  const { context, kind, metadata: meta, warn } = draft;
+  const { source } = context;
+  const type = meta.type ?? (source.defaultType.trim() || FALLBACK_TYPES[source.role]);
+
+  const metadata: Entity['metadata'] = {
+    name,
+    namespace: draft.namespace,
+    title: meta.title ?? context.coordinates.name,
+    description: meta.description ?? `${context.label} in cluster ${context.cluster}`,
+    annotations: entityAnnotations(context, name, draft.roleAnnotations, config, warn),
+  };
+  if (meta.tags.length > 0) metadata.tags = meta.tags;
+  if (meta.links.length > 0) metadata.links = meta.links;
+
+  const spec: Spec = { type };
+  if (kind === 'Component') spec.lifecycle = meta.lifecycle;
+  spec.owner = meta.owner;
+  if (meta.system) spec.system = meta.system;
+  Object.assign(spec, specRelations(kind, relations, warn));
+
+  return { apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec };
+}

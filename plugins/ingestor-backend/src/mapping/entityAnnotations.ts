@@ -1,0 +1,79 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  KubernetesValidatorFunctions,
+} from '@backstage/catalog-model';
+import { BACKSTAGE_KUBERNETES_ANNOTATIONS, ENTITY_ANNOTATIONS } from '../annotations';
+import type { IngestorConfig } from '../config/types';
+import { asString, compareStrings } from './guards';
+import type { Warn } from './metadata';
+import type { ObjectContext } from './scope';
+
+/** Copied values above this are dropped: entities are stored and sent to every browser. */
+export const MAX_COPIED_VALUE_BYTES = 4 * 1024;
+
+/** Never copied, whatever the configuration: a full copy of the object, timestamps and all. */
+const NEVER_COPIED = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+
+/** `<type>:<target>` as `parseLocationRef` expects; the original cluster name keeps it traceable. */
+export function clusterLocation(cluster: string): string {
+  return `kubernetes-ingestor:cluster/${cluster}`;
+}
+
+function apiVersionOf(context: ObjectContext): string {
+  const { source, object } = context;
+  return asString(object.apiVersion) ?? (source.group ? `${source.group}/${source.version}` : source.version);
+}
+
+/** Source annotations whose key is listed or prefixed in `copyAnnotations`; nothing else. */
+function copiedAnnotations(context: ObjectContext, config: IngestorConfig, warn: Warn): Record<string, string> {
+  const { keys, prefixes } = config.copyAnnotations;
+  const copied: Record<string, string> = {};
+  for (const [key, value] of Object.entries(context.annotations)) {
+    if (NEVER_COPIED.has(key)) continue;
+    if (!keys.includes(key) && !prefixes.some(prefix => key.startsWith(prefix))) continue;
+    if (!KubernetesValidatorFunctions.isValidAnnotationKey(key)) {
+      warn(`annotation ${key} is not a valid entity annotation key; not copied`);
+    } else if (typeof value !== 'string') {
+      warn(`annotation ${key} is not a string; not copied`);
+    } else if (Buffer.byteLength(value, 'utf8') > MAX_COPIED_VALUE_BYTES) {
+      warn(`annotation ${key} is larger than ${MAX_COPIED_VALUE_BYTES} bytes; not copied`);
+    } else {
+      copied[key] = value;
+    }
+  }
+  return copied;
+}
+
+/**
+ * All entity annotations, keys sorted so equal input gives byte-identical JSON. The ingestor's own keys
+ * win over copied ones: readers rely on them.
+ */
+export function entityAnnotations(
+  context: ObjectContext,
+  entityName: string,
+  roleAnnotations: Record<string, string>,
+  config: IngestorConfig,
+  warn: Warn,
+): Record<string, string> {
+  const { cluster, namespace, name } = context.coordinates;
+  const own: Record<string, string> = {
+    [ANNOTATION_LOCATION]: clusterLocation(cluster),
+    [ANNOTATION_ORIGIN_LOCATION]: clusterLocation(cluster),
+    [ENTITY_ANNOTATIONS.cluster]: cluster,
+    [ENTITY_ANNOTATIONS.apiVersion]: apiVersionOf(context),
+    [ENTITY_ANNOTATIONS.kind]: context.source.kind,
+    [ENTITY_ANNOTATIONS.name]: name,
+    [BACKSTAGE_KUBERNETES_ANNOTATIONS.id]: entityName,
+    [BACKSTAGE_KUBERNETES_ANNOTATIONS.cluster]: cluster,
+    ...roleAnnotations,
+  };
+  if (namespace !== undefined) {
+    own[ENTITY_ANNOTATIONS.namespace] = namespace;
+    own[BACKSTAGE_KUBERNETES_ANNOTATIONS.namespace] = namespace;
+  }
+  const all = { ...copiedAnnotations(context, config, warn), ...own };
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(all).sort(compareStrings)) sorted[key] = all[key];
+  return sorted;
+}

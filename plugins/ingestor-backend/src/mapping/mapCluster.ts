@@ -1,0 +1,169 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { IngestorConfig } from '../config/types';
+import type { ClusterObject, NamespaceInfo } from '../types';
+import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './crossplane';
+import { NameClaim, resolveNames } from './dedupe';
+import { buildEntity, EntityDraft, entityKindFor } from './entity';
+import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
+import { readSourceMetadata } from './metadata';
+import { entityNameFor, entityNamespaceFor, kindSuffix, shortHash } from './names';
+import { readRelations, RelationTargets, resolveRelations } from './relations';
+import { admitObject, ObjectContext, objectLabel } from './scope';
+import type { MappingResult, MappingSkip, MappingWarning } from './types';
+import { workloadAnnotations } from './workload';
+
+const ROLE_RANK = { workload: '0', claim: '1', composite: '2' } as const;
+
+interface Candidate {
+  draft: EntityDraft;
+  relations: RelationTargets;
+  claim: NameClaim;
+}
+
+export function compareEntities(a: Entity, b: Entity): number {
+  return compareTuples(
+    [a.kind, a.metadata.namespace ?? 'default', a.metadata.name],
+    [b.kind, b.metadata.namespace ?? 'default', b.metadata.name],
+  );
+}
+
+/** Report lists sorted by object; the sort is stable, so one object's messages keep their order. */
+export function sortReports<T extends { cluster: string; object: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => compareTuples([a.cluster, a.object], [b.cluster, b.object]));
+}
+
+/** The fixed order in which kinds keep a contested name: workloads in configured order, then claims, then XRs. */
+function rankOf(candidate: EntityDraft, config: IngestorConfig, hasOverride: boolean): string[] {
+  const { source, coordinates } = candidate.context;
+  const position = config.components.workloadKinds.findIndex(k => k.group === source.group && k.kind === source.kind);
+  return [
+    hasOverride ? '0' : '1',
+    ROLE_RANK[source.role] ?? '9',
+    String(position < 0 ? 9999 : position).padStart(4, '0'),
+    source.group,
+    source.kind,
+    coordinates.namespace ?? '',
+    coordinates.name,
+  ];
+}
+
+/** A label for an item that could not even be admitted; every step is guarded. */
+function labelOf(item: unknown): string {
+  const kind = asString(pathOf(item, 'source', 'kind')) ?? 'object';
+  const metadata = pathOf(item, 'object', 'metadata');
+  return objectLabel(kind, asString(pathOf(metadata, 'name')), asString(pathOf(metadata, 'namespace')));
+}
+
+function draftObject(
+  cluster: string,
+  item: ClusterObject,
+  namespaces: ReadonlyMap<string, NamespaceInfo>,
+  crossplaneKinds: ReadonlySet<string>,
+  config: IngestorConfig,
+  report: { skip: (skip: MappingSkip) => void; warn: (warning: MappingWarning) => void },
+): Candidate | undefined {
+  const { source } = item;
+  if (item.cluster !== cluster) {
+    const label = labelOf(item);
+    report.skip({ cluster, object: label, reason: 'invalid', message: `${label}: listed for cluster ${clip(String(item.cluster))}` });
+    return undefined;
+  }
+  const admission = admitObject(cluster, source, item.object, namespaces, config);
+  if (!admission.admitted) {
+    report.skip({ cluster, object: admission.label, reason: admission.reason, message: admission.message });
+    return undefined;
+  }
+  const { context } = admission;
+  const parent = composedByParent(source, context.object, crossplaneKinds);
+  if (parent) {
+    report.skip({ cluster, object: context.label, reason: 'composed-by-parent', message: `${context.label}: ${parent}` });
+    return undefined;
+  }
+
+  const warn = (message: string) => report.warn({ cluster, object: context.label, message });
+  const namespace = entityNamespaceFor(config.mappings.namespaceModel, context.coordinates);
+  const metadata = readSourceMetadata(context, config, namespace, warn);
+  const kind = entityKindFor(source.role, config);
+  const roleAnnotations =
+    source.role === 'workload'
+      ? workloadAnnotations(source.kind, context.object)
+      : crossplaneAnnotations(source, context.object, context.coordinates.name, context.coordinates.namespace);
+  const draft: EntityDraft = { context, kind, namespace, metadata, roleAnnotations, warn };
+  const { namespace: kubeNamespace, name } = context.coordinates;
+  return {
+    draft,
+    relations: readRelations(context, config, namespace, warn),
+    claim: {
+      scope: `${kind}:${namespace}`,
+      name: metadata.nameOverride ?? entityNameFor(config.mappings.nameModel, context.coordinates),
+      rank: rankOf(draft, config, metadata.nameOverride !== undefined),
+      suffixes: [kindSuffix(source.kind), shortHash(JSON.stringify([cluster, source.group, source.kind, kubeNamespace, name]))],
+    },
+  };
+}
+
+type ObjectTarget = { objectName: string; objectNamespace?: string };
+
+/**
+ * Resolves relation targets that name Kubernetes objects to the entity each object actually became
+ * (kind, name override, collision suffix), or, for objects not mapped here, to the ref the models would
+ * give them. Among same-named objects of several kinds the rank order picks, so the choice is fixed.
+ */
+function objectRefResolver(cluster: string, candidates: Candidate[], names: string[], config: IngestorConfig) {
+  const objectKey = (namespace: string | undefined, name: string) => JSON.stringify([namespace ?? null, name]);
+  const byObject = new Map<string, string>();
+  const ranked = candidates.map((c, i) => ({ c, i })).sort((x, y) => compareTuples(x.c.claim.rank, y.c.claim.rank));
+  for (const { c, i } of ranked) {
+    const key = objectKey(c.draft.context.coordinates.namespace, c.draft.context.coordinates.name);
+    if (!byObject.has(key)) byObject.set(key, `${c.draft.kind.toLowerCase()}:${c.draft.namespace}/${names[i]}`);
+  }
+  const { namespaceModel, nameModel } = config.mappings;
+  return (from: ObjectContext, target: ObjectTarget, objectKind: string): string => {
+    const coordinates = { cluster, namespace: target.objectNamespace ?? from.coordinates.namespace, name: target.objectName };
+    // API entities are never made from objects here: only the name models apply to them.
+    const known = objectKind === 'api' ? undefined : byObject.get(objectKey(coordinates.namespace, coordinates.name));
+    return known ?? `${objectKind}:${entityNamespaceFor(namespaceModel, coordinates)}/${entityNameFor(nameModel, coordinates)}`;
+  };
+}
+
+/**
+ * Maps the objects of one cluster. Pure: the provider calls it per cluster (with its last good objects of
+ * each kind) and merges; `mapReadings` calls it for every reading. Never throws: an object that cannot be
+ * mapped is reported in `skipped`.
+ */
+export function mapClusterObjects(
+  cluster: string,
+  objects: ClusterObject[],
+  namespaces: NamespaceInfo[],
+  config: IngestorConfig,
+): MappingResult {
+  const skipped: MappingSkip[] = [];
+  const warnings: MappingWarning[] = [];
+  const report = { skip: (s: MappingSkip) => skipped.push(s), warn: (w: MappingWarning) => warnings.push(w) };
+  const namespaceMap = new Map(namespaces.filter(ns => asRecord(ns)).map(ns => [ns.name, ns] as const));
+  const crossplaneKinds = crossplaneKindKeys(objects);
+
+  const candidates: Candidate[] = [];
+  for (const item of objects) {
+    try {
+      const candidate = draftObject(cluster, item, namespaceMap, crossplaneKinds, config, report);
+      if (candidate) candidates.push(candidate);
+    } catch (error) {
+      const label = labelOf(item);
+      report.skip({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
+    }
+  }
+
+  const names = resolveNames(candidates.map(c => c.claim));
+  const resolver = objectRefResolver(cluster, candidates, names, config);
+  const entities = candidates.map((candidate, index) => {
+    const resolve = (target: ObjectTarget, objectKind: string) => resolver(candidate.draft.context, target, objectKind);
+    return buildEntity(candidate.draft, names[index], resolveRelations(candidate.relations, resolve), config);
+  });
+
+  return {
+    entities: entities.sort(compareEntities),
+    skipped: sortReports(skipped),
+    warnings: sortReports(warnings),
+  };
+}

@@ -1,0 +1,128 @@
+import type { EntityLink } from '@backstage/catalog-model';
+import { SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
+import type { IngestorConfig } from '../config/types';
+import { clip, UnknownRecord } from './guards';
+import { parseLinks } from './links';
+import { composeEntityName, isValidNameOverride, sanitizeTags, toDnsLabel } from './names';
+import { parseValidRef, refString } from './refs';
+import { ObjectContext, sourceAnnotationKey } from './scope';
+
+export type Warn = (message: string) => void;
+
+/** Product annotations are short; a bigger value is noise or an attack, and is not parsed. */
+export const MAX_READ_LENGTH = 16 * 1024;
+
+/** What the object (and, for owner/system/lifecycle, its Namespace) says about its entity. */
+export interface SourceMetadata {
+  nameOverride?: string;
+  owner: string;
+  /** A full ref, `system:<namespace>/<name>`. */
+  system?: string;
+  lifecycle: string;
+  type?: string;
+  title?: string;
+  description?: string;
+  tags: string[];
+  links: EntityLink[];
+}
+
+/** A trimmed, non-empty string annotation; anything else is reported and treated as absent. */
+export function readAnnotation(annotations: UnknownRecord, key: string, warn: Warn, where = ''): string | undefined {
+  const value = annotations[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    warn(`annotation ${key}${where} is not a string; ignored`);
+    return undefined;
+  }
+  if (value.length > MAX_READ_LENGTH) {
+    warn(`annotation ${key}${where} is longer than ${MAX_READ_LENGTH} characters; ignored`);
+    return undefined;
+  }
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Owners without a namespace are placed in `default`, not in the entity's namespace: with the default
+ * `cluster` namespace model that would be the cluster, where no Group lives.
+ */
+function normalizeOwner(value: string): string | undefined {
+  const ref = parseValidRef(value, { defaultKind: 'group', defaultNamespace: 'default' });
+  if (!ref || !['group', 'user'].includes(ref.kind.toLowerCase())) return undefined;
+  return refString(ref);
+}
+
+function normalizeSystem(value: string, entityNamespace: string): string | undefined {
+  const ref = parseValidRef(value, { defaultKind: 'system', defaultNamespace: entityNamespace });
+  return ref && ref.kind.toLowerCase() === 'system' ? refString(ref) : undefined;
+}
+
+function modelSystem(context: ObjectContext, config: IngestorConfig, entityNamespace: string): string | undefined {
+  const { cluster, namespace } = context.coordinates;
+  if (namespace === undefined) return undefined;
+  switch (config.mappings.systemModel) {
+    case 'namespace':
+      return `system:${entityNamespace}/${composeEntityName([namespace])}`;
+    case 'cluster-namespace':
+      return `system:${entityNamespace}/${composeEntityName([`${toDnsLabel(cluster)}-${namespace}`])}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Reads all product annotations of one object. Invalid values are reported through `warn` and the next
+ * source in the precedence (object, then Namespace, then config) is used instead.
+ */
+export function readSourceMetadata(
+  context: ObjectContext,
+  config: IngestorConfig,
+  entityNamespace: string,
+  warn: Warn,
+): SourceMetadata {
+  const key = (suffix: string) => sourceAnnotationKey(config, suffix);
+  const ofNamespace = ` of namespace ${context.coordinates.namespace}`;
+  const own = (suffix: string) => readAnnotation(context.annotations, key(suffix), warn);
+  const inherited = (suffix: string) => readAnnotation(context.namespaceAnnotations, key(suffix), warn, ofNamespace);
+  const S = SOURCE_ANNOTATION_SUFFIXES;
+
+  const firstValid = <T>(suffix: string, parse: (value: string) => T | undefined): T | undefined => {
+    const readers = [
+      { read: own, where: '' },
+      { read: inherited, where: ofNamespace },
+    ];
+    for (const { read, where } of readers) {
+      const value = read(suffix);
+      if (value === undefined) continue;
+      const parsed = parse(value);
+      if (parsed !== undefined) return parsed;
+      warn(`annotation ${key(suffix)}${where} is not a valid ${suffix} reference ("${clip(value)}"); ignored`);
+    }
+    return undefined;
+  };
+
+  const owner = firstValid(S.owner, normalizeOwner) ?? normalizeOwner(config.defaultOwner) ?? config.defaultOwner;
+  const system =
+    firstValid(S.system, value => normalizeSystem(value, entityNamespace)) ??
+    modelSystem(context, config, entityNamespace);
+
+  let nameOverride = own(S.name);
+  if (nameOverride !== undefined && !isValidNameOverride(nameOverride)) {
+    warn(`annotation ${key(S.name)} ("${clip(nameOverride)}") is not a valid entity name; the generated name is used`);
+    nameOverride = undefined;
+  }
+
+  const tagsValue = own(S.tags);
+  const linksValue = own(S.links);
+  return {
+    nameOverride,
+    owner,
+    system,
+    lifecycle: own(S.lifecycle) ?? inherited(S.lifecycle) ?? config.defaultLifecycle,
+    type: own(S.type),
+    title: own(S.title),
+    description: own(S.description),
+    tags: tagsValue === undefined ? [] : sanitizeTags(tagsValue),
+    links: linksValue === undefined ? [] : parseLinks(linksValue, message => warn(`annotation ${key(S.links)}: ${message}`)),
+  };
+}

@@ -1,0 +1,84 @@
+import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, Entity } from '@backstage/catalog-model';
+import { ENTITY_ANNOTATIONS } from '../annotations';
+import type { IngestorConfig } from '../config/types';
+import { clusterLocation } from './entityAnnotations';
+import { asString, compareStrings, compareTuples } from './guards';
+import { parseValidRef, refString } from './refs';
+
+/** Location of a System whose members come from several clusters (possible with non-cluster namespace models). */
+const MULTI_CLUSTER_LOCATION = 'kubernetes-ingestor:systems';
+
+interface SystemMembers {
+  namespace: string;
+  name: string;
+  owners: string[];
+  clusters: Set<string>;
+}
+
+/** Most frequent owner; ties go to the alphabetically first, so the result never depends on input order. */
+function majorityOwner(owners: string[], fallback: string): string {
+  const counts = new Map<string, number>();
+  for (const owner of owners) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const [owner, count] of counts) {
+    if (!best || count > best[1] || (count === best[1] && compareStrings(owner, best[0]) < 0)) best = [owner, count];
+  }
+  return best ? best[0] : fallback;
+}
+
+/**
+ * One System per system ref that members use in their own entity namespace: those come from the system
+ * model or from a `system` annotation naming a system next to the entity. A ref into another namespace
+ * points at a System someone else manages (say, `system:default/payments` written by hand), so none is
+ * emitted for it; neither for a ref that already has a System among `entities`.
+ */
+export function systemEntities(entities: Entity[], config: IngestorConfig): Entity[] {
+  const existing = new Set(entities.filter(e => e.kind === 'System').map(e => refString({
+    kind: 'system',
+    namespace: e.metadata.namespace ?? 'default',
+    name: e.metadata.name,
+  })));
+  const systems = new Map<string, SystemMembers>();
+
+  for (const entity of entities) {
+    if (entity.kind !== 'Component' && entity.kind !== 'Resource') continue;
+    const value = asString(entity.spec?.system);
+    if (!value) continue;
+    const namespace = entity.metadata.namespace ?? 'default';
+    const ref = parseValidRef(value, { defaultKind: 'system', defaultNamespace: namespace });
+    if (!ref || ref.kind.toLowerCase() !== 'system' || ref.namespace.toLowerCase() !== namespace.toLowerCase()) {
+      continue;
+    }
+    const key = refString(ref);
+    if (existing.has(key)) continue;
+    const members = systems.get(key) ?? {
+      namespace: namespace.toLowerCase(),
+      name: ref.name.toLowerCase(),
+      owners: [],
+      clusters: new Set<string>(),
+    };
+    const owner = asString(entity.spec?.owner);
+    if (owner) members.owners.push(owner);
+    const cluster = entity.metadata.annotations?.[ENTITY_ANNOTATIONS.cluster];
+    if (cluster !== undefined) members.clusters.add(cluster);
+    systems.set(key, members);
+  }
+
+  return [...systems.values()]
+    .sort((a, b) => compareTuples([a.namespace, a.name], [b.namespace, b.name]))
+    .map(members => {
+      const clusters = [...members.clusters];
+      const location = clusters.length === 1 ? clusterLocation(clusters[0]) : MULTI_CLUSTER_LOCATION;
+      const annotations: Record<string, string> = {
+        [ANNOTATION_LOCATION]: location,
+        [ANNOTATION_ORIGIN_LOCATION]: location,
+      };
+      if (clusters.length === 1) annotations[ENTITY_ANNOTATIONS.cluster] = clusters[0];
+      return {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'System',
+        metadata: { name: members.name, namespace: members.namespace, annotations },
+        spec: { owner: majorityOwner(members.owners, config.defaultOwner) },
+      };
+    });
+}

@@ -1,0 +1,105 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { KubernetesEntityProvider, type KindWatcher, type WatchHandlers } from './KubernetesEntityProvider';
+import { CRONJOB, DEPLOYMENT, RecordingConnection, ScriptedClusters, reading, testConfig, workload } from './testing';
+
+function setup(watcher?: KindWatcher<{ name: string }>) {
+  const clusters = new ScriptedClusters();
+  const logger = mockServices.logger.mock();
+  const provider = new KubernetesEntityProvider({ config: testConfig(), logger, clusters, watcher, deltaDelayMs: 5 });
+  const connection = new RecordingConnection();
+  return { clusters, logger, provider, connection };
+}
+
+const ok = <T>(value: T) => ({ ok: true as const, value });
+const fail = (error: string) => ({ ok: false as const, error });
+
+describe('KubernetesEntityProvider', () => {
+  it('keeps a failed cluster’s entities and warns with the reason, while other clusters update', async () => {
+    const { clusters, logger, provider, connection } = setup();
+    await provider.connect(connection);
+    clusters.next = [
+      reading('east', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'shop', 'web')]) }]),
+      reading('west', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'shop', 'web')]) }]),
+    ];
+    await provider.refresh();
+    const before = connection.lastFullRefs();
+    expect(before).toEqual(expect.arrayContaining(['component:east/web.shop', 'component:west/web.shop']));
+
+    clusters.next = [
+      reading('east', [], 'HTTP 503 from https://east: service unavailable'),
+      reading('west', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'shop', 'api')]) }]),
+    ];
+    const summary = await provider.refresh();
+    const after = connection.lastFullRefs();
+    expect(after).toContain('component:east/web.shop');
+    expect(after).toContain('component:west/api.shop');
+    expect(after).not.toContain('component:west/web.shop');
+    expect(summary.clustersFailed).toEqual([{ cluster: 'east', error: 'HTTP 503 from https://east: service unavailable' }]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('Cluster east could not be read, keeping its previous entities: HTTP 503'));
+  });
+
+  it('keeps a failed kind’s entities but updates the cluster’s other kinds', async () => {
+    const { clusters, provider, connection } = setup();
+    await provider.connect(connection);
+    clusters.next = [reading('c', [
+      { source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'web')]) },
+      { source: CRONJOB, outcome: ok([workload(CRONJOB, 'ns', 'nightly')]) },
+    ])];
+    await provider.refresh();
+    clusters.next = [reading('c', [
+      { source: DEPLOYMENT, outcome: fail('403 Forbidden') },
+      { source: CRONJOB, outcome: ok([]) },
+    ])];
+    await provider.refresh();
+    expect(connection.lastFullRefs().filter(r => r.startsWith('component:'))).toEqual(['component:c/web.ns']);
+  });
+
+  it('drops a cluster that is no longer configured', async () => {
+    const { clusters, provider, connection } = setup();
+    await provider.connect(connection);
+    clusters.next = [reading('a', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'x', 'one')]) }]), reading('b', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'x', 'two')]) }])];
+    await provider.refresh();
+    clusters.next = [reading('a', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'x', 'one')]) }])];
+    await provider.refresh();
+    expect(connection.lastFullRefs().filter(r => r.startsWith('component:'))).toEqual(['component:a/one.x']);
+  });
+
+  it('emits byte-identical full mutations for an unchanged cluster', async () => {
+    const { clusters, provider, connection } = setup();
+    await provider.connect(connection);
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'web', { resourceVersion: '1', uid: 'u1' })]) }])];
+    await provider.refresh();
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'web', { resourceVersion: '2', uid: 'u1' })]) }])];
+    await provider.refresh();
+    expect(JSON.stringify(connection.mutations[0])).toBe(JSON.stringify(connection.mutations[1]));
+  });
+
+  it('turns watch events into delta mutations with only what changed', async () => {
+    const handlers: WatchHandlers[] = [];
+    const { clusters, provider, connection } = setup((_conn, _source, h) => handlers.push(h));
+    await provider.connect(connection);
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'web'), workload(DEPLOYMENT, 'ns', 'old')]) }])];
+    await provider.refresh();
+    expect(handlers).toHaveLength(1);
+    handlers[0].onEvent('ADDED', workload(DEPLOYMENT, 'ns', 'new'));
+    handlers[0].onEvent('DELETED', workload(DEPLOYMENT, 'ns', 'old'));
+    await new Promise(r => setTimeout(r, 50));
+    const delta = connection.mutations.at(-1)!;
+    expect(delta.type).toBe('delta');
+    if (delta.type !== 'delta') return;
+    expect(delta.added.map(a => a.entity.metadata.name)).toEqual(['new.ns']);
+    expect(delta.removed).toEqual([{ entityRef: 'component:c/old.ns', locationKey: 'kubernetes-ingestor' }]);
+    provider.stop();
+  });
+
+  it('does not start a second watch for a kind it already watches', async () => {
+    const starts: string[] = [];
+    const { clusters, provider, connection } = setup((conn, source) => starts.push(`${conn.name}/${source.kind}`));
+    await provider.connect(connection);
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]) }])];
+    await provider.refresh();
+    await provider.refresh();
+    expect(starts).toEqual(['c/Deployment']);
+    provider.stop();
+  });
+});

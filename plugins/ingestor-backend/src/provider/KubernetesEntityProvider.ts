@@ -1,0 +1,164 @@
+import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import type { IngestorConfig } from '../config/types';
+import type { KubeObject, SourceKind } from '../types';
+import { Ingestion, type ClusterSource } from './ingestion';
+import { sourceKey } from './snapshots';
+import { formatSummary, type CycleSummary } from './summary';
+
+export const PROVIDER_NAME = 'kubernetes-ingestor';
+const LOCATION_KEY = PROVIDER_NAME;
+
+export interface WatchHandlers {
+  onEvent(type: 'ADDED' | 'MODIFIED' | 'DELETED', object: KubeObject): void;
+  /** The watch had to re-list (410 Gone): these are all the kind's objects now. */
+  onResync(objects: KubeObject[]): void;
+}
+
+/** Starts a resilient watch of one kind in one cluster; it runs until `signal` aborts. */
+export type KindWatcher<C> = (connection: C, source: SourceKind, handlers: WatchHandlers, signal: AbortSignal) => void;
+
+export interface KubernetesEntityProviderOptions<C extends { name: string }> {
+  config: IngestorConfig;
+  logger: LoggerService;
+  clusters: ClusterSource<C>;
+  /** When given, the full sync runs on the config's schedule as task `kubernetes-ingestor:refresh`. */
+  scheduler?: SchedulerService;
+  /** When given (and `watch.enabled`), changes between syncs arrive as delta mutations. */
+  watcher?: KindWatcher<C>;
+  /** How long watch events are batched into one delta mutation. */
+  deltaDelayMs?: number;
+}
+
+function index(entities: Entity[]): Map<string, { entity: Entity; json: string }> {
+  return new Map(entities.map(entity => [stringifyEntityRef(entity), { entity, json: JSON.stringify(entity) }]));
+}
+
+/**
+ * Emits Components, Resources and Systems for the workloads and Crossplane objects of every cluster:
+ * a full mutation on schedule, deltas from watches in between. A cluster or kind that fails keeps its
+ * last good entities; only a successful listing removes one.
+ */
+export class KubernetesEntityProvider<C extends { name: string }> implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private readonly ingestion: Ingestion<C>;
+  private emitted = new Map<string, { entity: Entity; json: string }>();
+  private readonly watches = new Map<string, AbortController>();
+  private readonly warned = new Set<string>();
+  private deltaTimer?: NodeJS.Timeout;
+
+  constructor(private readonly opts: KubernetesEntityProviderOptions<C>) {
+    this.ingestion = new Ingestion(opts.config, opts.clusters);
+  }
+
+  getProviderName(): string {
+    return PROVIDER_NAME;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    const { scheduler, config, logger } = this.opts;
+    if (!scheduler) return;
+    await scheduler.scheduleTask({
+      id: `${PROVIDER_NAME}:refresh`,
+      ...config.schedule,
+      fn: async (signal?: AbortSignal) => {
+        try {
+          await this.refresh(signal);
+        } catch (error) {
+          logger.error(`Kubernetes ingestion failed: ${(error as Error).message}`);
+        }
+      },
+    });
+  }
+
+  /** One full sync: read every cluster, keep last good snapshots, replace the provider's entities. */
+  async refresh(signal?: AbortSignal): Promise<CycleSummary> {
+    if (!this.connection) throw new Error(`${PROVIDER_NAME} is not connected to the catalog yet`);
+    const { emission, summary, readings, removedClusters } = await this.ingestion.sync(signal);
+    const { logger } = this.opts;
+    for (const r of readings) {
+      if (r.error) logger.warn(`Cluster ${r.cluster} could not be read, keeping its previous entities: ${r.error}`);
+      for (const k of r.kinds) {
+        if (!k.outcome.ok) logger.warn(`Listing ${k.source.kind} in cluster ${r.cluster} failed, keeping its previous entities: ${k.outcome.error}`);
+      }
+    }
+    for (const name of removedClusters) logger.info(`Cluster ${name} is no longer configured; its entities are removed`);
+    for (const w of emission.warnings) this.warnOnce(`${w.cluster}: ${w.object}: ${w.message}`);
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: emission.entities.map(entity => ({ entity, locationKey: LOCATION_KEY })),
+    });
+    this.emitted = index(emission.entities);
+    logger.info(formatSummary(summary));
+    this.ensureWatches();
+    return summary;
+  }
+
+  /** Stops watches and pending deltas (backend shutdown, tests). */
+  stop(): void {
+    for (const c of this.watches.values()) c.abort();
+    this.watches.clear();
+    clearTimeout(this.deltaTimer);
+    this.deltaTimer = undefined;
+  }
+
+  private ensureWatches(): void {
+    const { watcher, config } = this.opts;
+    if (!watcher || !config.watch.enabled) return;
+    const wanted = new Set<string>();
+    for (const conn of this.ingestion.connections()) {
+      for (const source of this.ingestion.snapshots.sources(conn.name)) {
+        const key = `${conn.name}|${sourceKey(source)}`;
+        wanted.add(key);
+        if (this.watches.has(key)) continue;
+        const controller = new AbortController();
+        this.watches.set(key, controller);
+        watcher(conn, source, {
+          onEvent: (type, object) => {
+            if (this.ingestion.applyEvent(conn.name, source, type, object)) this.scheduleDelta();
+          },
+          onResync: objects => {
+            if (this.ingestion.replaceKind(conn.name, source, objects)) this.scheduleDelta();
+          },
+        }, controller.signal);
+      }
+    }
+    for (const [key, controller] of this.watches) {
+      if (!wanted.has(key)) {
+        controller.abort();
+        this.watches.delete(key);
+      }
+    }
+  }
+
+  private scheduleDelta(): void {
+    if (this.deltaTimer) return;
+    this.deltaTimer = setTimeout(() => {
+      this.deltaTimer = undefined;
+      this.flushDelta().catch(error => this.opts.logger.error(`Applying Kubernetes changes failed: ${(error as Error).message}`));
+    }, this.opts.deltaDelayMs ?? 1000);
+  }
+
+  /** Sends only what changed since the last mutation: re-mapping is cheap, catalog writes are not. */
+  private async flushDelta(): Promise<void> {
+    if (!this.connection) return;
+    const next = index(this.ingestion.emit().entities);
+    const added = [...next].filter(([ref, { json }]) => this.emitted.get(ref)?.json !== json).map(([, v]) => v);
+    const removed = [...this.emitted.keys()].filter(ref => !next.has(ref));
+    if (added.length === 0 && removed.length === 0) return;
+    await this.connection.applyMutation({
+      type: 'delta',
+      added: added.map(({ entity }) => ({ entity, locationKey: LOCATION_KEY })),
+      removed: removed.map(entityRef => ({ entityRef, locationKey: LOCATION_KEY })),
+    });
+    this.emitted = next;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.opts.logger.warn(message);
+  }
+}

@@ -1,0 +1,103 @@
+import type { ClusterObject, ClusterReading, KubeObject, NamespaceInfo, SourceKind } from '../types';
+
+interface KindState {
+  source: SourceKind;
+  /** By `namespace/name`, so watch deltas update in place. */
+  objects: Map<string, KubeObject>;
+}
+
+interface ClusterState {
+  namespaces: NamespaceInfo[];
+  kinds: Map<string, KindState>;
+}
+
+export function sourceKey(s: SourceKind): string {
+  return `${s.group}/${s.kind}`;
+}
+
+function objectKey(o: KubeObject): string {
+  return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+}
+
+/** What one reading changed, for the cycle summary and warnings. */
+export interface ApplyReport {
+  clusterFailed?: string;
+  /** Kinds whose listing failed, so their previous objects were kept. */
+  keptKinds: Array<{ kind: string; error: string }>;
+}
+
+/**
+ * The last good state of every cluster and kind. Only a successful listing replaces (and so may
+ * remove) objects: a cluster or kind that failed keeps what it had, so a hiccup never empties the
+ * catalog.
+ */
+export class ClusterSnapshots {
+  private readonly clusters = new Map<string, ClusterState>();
+
+  applyReading(reading: ClusterReading): ApplyReport {
+    if (reading.error) return { clusterFailed: reading.error, keptKinds: [] };
+    const previous = this.clusters.get(reading.cluster);
+    const kinds = new Map<string, KindState>();
+    const keptKinds: ApplyReport['keptKinds'] = [];
+    for (const { source, outcome } of reading.kinds) {
+      const key = sourceKey(source);
+      if (outcome.ok) {
+        kinds.set(key, { source, objects: new Map(outcome.value.map(o => [objectKey(o), o])) });
+      } else {
+        keptKinds.push({ kind: key, error: outcome.error });
+        const before = previous?.kinds.get(key);
+        if (before) kinds.set(key, before);
+      }
+    }
+    // A kind absent from a successful discovery no longer exists in the cluster: dropping it is safe.
+    this.clusters.set(reading.cluster, { namespaces: reading.namespaces, kinds });
+    return { keptKinds };
+  }
+
+  /** Forgets clusters that are no longer configured; returns their names. */
+  retainClusters(names: string[]): string[] {
+    const keep = new Set(names);
+    const removed = [...this.clusters.keys()].filter(n => !keep.has(n));
+    removed.forEach(n => this.clusters.delete(n));
+    return removed;
+  }
+
+  has(cluster: string): boolean {
+    return this.clusters.has(cluster);
+  }
+
+  clusterNames(): string[] {
+    return [...this.clusters.keys()].sort();
+  }
+
+  namespaces(cluster: string): NamespaceInfo[] {
+    return this.clusters.get(cluster)?.namespaces ?? [];
+  }
+
+  objects(cluster: string): ClusterObject[] {
+    const state = this.clusters.get(cluster);
+    if (!state) return [];
+    return [...state.kinds.values()].flatMap(k => [...k.objects.values()].map(object => ({ cluster, source: k.source, object })));
+  }
+
+  sources(cluster: string): SourceKind[] {
+    return [...(this.clusters.get(cluster)?.kinds.values() ?? [])].map(k => k.source);
+  }
+
+  /** Applies one watch event; returns false when the cluster or kind is unknown (nothing to update). */
+  applyEvent(cluster: string, source: SourceKind, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: KubeObject): boolean {
+    const kind = this.clusters.get(cluster)?.kinds.get(sourceKey(source));
+    if (!kind) return false;
+    if (type === 'DELETED') kind.objects.delete(objectKey(object));
+    else kind.objects.set(objectKey(object), object);
+    return true;
+  }
+
+  /** Replaces one kind's objects after a watch had to re-list (410 Gone). */
+  replaceKind(cluster: string, source: SourceKind, objects: KubeObject[]): boolean {
+    const state = this.clusters.get(cluster);
+    if (!state?.kinds.has(sourceKey(source))) return false;
+    state.kinds.set(sourceKey(source), { source, objects: new Map(objects.map(o => [objectKey(o), o])) });
+    return true;
+  }
+}

@@ -1,0 +1,63 @@
+/** Shapes shared by the ingestor's steps: cluster access → listing → mapping → provider. */
+
+/** A Kubernetes object as the API server returns it (plain JSON). */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: Array<{ apiVersion?: string; kind?: string; name?: string; uid?: string; controller?: boolean }>;
+    [key: string]: unknown;
+  };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** What role an object plays in the catalog. */
+export type SourceRole = 'workload' | 'claim' | 'composite';
+
+/** A kind to list, resolved through API discovery (never guessed). */
+export interface SourceKind {
+  group: string;
+  version: string;
+  kind: string;
+  /** The plural from discovery: the path segment. */
+  plural: string;
+  namespaced: boolean;
+  role: SourceRole;
+  /** The Component/Resource `spec.type` objects of this kind get unless an annotation says otherwise. */
+  defaultType: string;
+  /** For claims and composites: the XRD that defines the kind. */
+  xrdName?: string;
+}
+
+export interface NamespaceInfo {
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+/** A result as data: a listing either produced a value or failed with a reason, never both. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Everything read from one cluster in one cycle; each kind succeeds or fails on its own. */
+export interface ClusterReading {
+  cluster: string;
+  /** Discovery or namespace listing failed: nothing below is trustworthy for this cluster. */
+  error?: string;
+  namespaces: NamespaceInfo[];
+  kinds: Array<{ source: SourceKind; outcome: Outcome<KubeObject[]> }>;
+  durationMs: number;
+}
+
+/** One object to map, with where it came from. */
+export interface ClusterObject {
+  cluster: string;
+  source: SourceKind;
+  object: KubeObject;
+}
