@@ -1,0 +1,29 @@
+import type { KubeObject } from '../types';
+
+/** Query parameters of a request; undefined values are left out. */
+export type KubeQuery = Record<string, string | undefined>;
+
+/** One event of a watch stream, as the API server sends it (`BOOKMARK` and `ERROR` included). */
+export interface WatchEvent {
+  type: string;
+  object: KubeObject;
+}
+
+/**
+ * Read access to one cluster's API server, whatever the route (direct or through Backstage's
+ * kubernetes-backend proxy). Paths are API server paths such as `/apis/apps/v1/deployments`.
+ *
+ * @remarks
+ * Every failure is a {@link KubeRequestError} naming the cluster and path, never a credential.
+ */
+export interface ClusterConnection {
+  /** The cluster's name: the kubeconfig context, the configured name, or the proxy's cluster name. */
+  readonly name: string;
+  /** GET a JSON document; non-2xx answers, network errors, timeouts and aborts throw. */
+  getJson<T>(path: string, query: KubeQuery, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<T>;
+  /**
+   * Opens a watch and calls `onEvent` for each event in order. Resolves when the server ends the stream
+   * or `signal` aborts; rejects when the request fails or the connection drops mid-stream.
+   */
+  watch(path: string, query: KubeQuery, onEvent: (e: WatchEvent) => void, opts: { signal?: AbortSignal }): Promise<void>;
+}

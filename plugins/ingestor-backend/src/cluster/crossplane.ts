@@ -1,0 +1,92 @@
+import type { KubeObject } from '../types';
+import { listAll } from '../listing/listAll';
+import type { ApiIndex, DiscoveryRequestOptions } from './apiIndex';
+import type { ClusterConnection } from './connection';
+import { resolveKind, type UnservedKind, type WantedKind } from './resolveKind';
+
+/** Crossplane's API group for XRDs. */
+export const CROSSPLANE_APIEXTENSIONS_GROUP = 'apiextensions.crossplane.io';
+/** `spec.type` claims get unless an annotation says otherwise. */
+export const CLAIM_DEFAULT_TYPE = 'crossplane-claim';
+/** `spec.type` composite resources get unless an annotation says otherwise. */
+export const COMPOSITE_DEFAULT_TYPE = 'crossplane-xr';
+
+interface XrdSpec {
+  group?: string;
+  names?: { kind?: string };
+  claimNames?: { kind?: string };
+  scope?: string;
+  versions?: Array<{ name?: string; served?: boolean; referenceable?: boolean }>;
+}
+
+/**
+ * The claim and composite kinds the cluster's XRDs define, still to be resolved through discovery.
+ * A cluster without Crossplane (its group not served) has none: that is not an error. Failing to list
+ * the XRDs of a cluster that has Crossplane throws, because "no claims" would then be a lie.
+ */
+export async function crossplaneWantedKinds(
+  conn: ClusterConnection,
+  api: ApiIndex,
+  opts: DiscoveryRequestOptions & { pageSize: number },
+): Promise<{ wanted: WantedKind[]; unserved: UnservedKind[] }> {
+  const group = await api.group(CROSSPLANE_APIEXTENSIONS_GROUP);
+  if (!group) return { wanted: [], unserved: [] };
+  // v2 first: it is the version that states a composite's scope; v1-only clusters run Crossplane 1.x.
+  const xrdVersion = ['v2', 'v1'].filter(v => group.versions.includes(v));
+  const resolved = await resolveKind(api, {
+    group: CROSSPLANE_APIEXTENSIONS_GROUP,
+    kind: 'CompositeResourceDefinition',
+    version: xrdVersion[0],
+    fallbackVersions: xrdVersion,
+    role: 'composite',
+    defaultType: COMPOSITE_DEFAULT_TYPE,
+  });
+  if (!resolved.ok) return { wanted: [], unserved: [] };
+  const xrds = await listAll(conn, resolved.source, { pageSize: opts.pageSize, signal: opts.signal, timeoutMs: opts.timeoutMs, retry: opts.retry });
+  const wanted: WantedKind[] = [];
+  const unserved: UnservedKind[] = [];
+  for (const xrd of xrds) {
+    const result = kindsOfXrd(xrd, resolved.source.version);
+    wanted.push(...result.wanted);
+    if (result.unserved) unserved.push(result.unserved);
+  }
+  return { wanted, unserved };
+}
+
+/**
+ * What one XRD defines. v2 XRDs' composites are Namespaced (the default) or Cluster scoped and are
+ * ingested; v1 XRDs (scope LegacyCluster) have claims, and their composites are plumbing behind the
+ * claim, so they are not ingested as composites.
+ */
+export function kindsOfXrd(xrd: KubeObject, readAsVersion: string): { wanted: WantedKind[]; unserved?: UnservedKind } {
+  const spec = (xrd.spec ?? {}) as XrdSpec;
+  const xrdName = xrd.metadata.name ?? '';
+  if (!spec.group || !spec.names?.kind) {
+    return {
+      wanted: [],
+      unserved: { group: spec.group ?? '', kind: spec.names?.kind ?? '', role: 'composite', xrdName, reason: `XRD ${xrdName} has no spec.group or spec.names.kind` },
+    };
+  }
+  const served = (spec.versions ?? []).filter(v => v.served !== false && v.name).map(v => v.name as string);
+  const referenceable = (spec.versions ?? []).find(v => v.referenceable && v.served !== false)?.name;
+  const scope = spec.scope ?? defaultScope(spec, readAsVersion);
+  const base = { group: spec.group, version: referenceable, fallbackVersions: served, xrdName };
+  const wanted: WantedKind[] = [];
+  if (scope === 'Namespaced' || scope === 'Cluster') {
+    wanted.push({ ...base, kind: spec.names.kind, role: 'composite', defaultType: COMPOSITE_DEFAULT_TYPE });
+  }
+  if (spec.claimNames?.kind) {
+    wanted.push({ ...base, kind: spec.claimNames.kind, role: 'claim', defaultType: CLAIM_DEFAULT_TYPE });
+  }
+  return { wanted };
+}
+
+/**
+ * A real API server stores the scope its XRD schema defaulted (v1: LegacyCluster, v2: Namespaced), so
+ * this only matters where defaults are not stored. Claims exist only for LegacyCluster composites, so
+ * an XRD with claim names is legacy whichever version it is read through.
+ */
+function defaultScope(spec: XrdSpec, readAsVersion: string): string {
+  if (spec.claimNames?.kind) return 'LegacyCluster';
+  return readAsVersion === 'v1' ? 'LegacyCluster' : 'Namespaced';
+}

@@ -1,0 +1,66 @@
+import type { IngestorConfig, WorkloadKindConfig } from '../config/types';
+import type { SourceKind } from '../types';
+import { createApiIndex, type DiscoveryRequestOptions } from './apiIndex';
+import type { ClusterConnection } from './connection';
+import { crossplaneWantedKinds } from './crossplane';
+import { resolveKind, type UnservedKind, type WantedKind } from './resolveKind';
+
+/** Which kinds to look for on a cluster. */
+export interface DiscoveryRequest {
+  workloadKinds: WorkloadKindConfig[];
+  /** Also derive claim and composite kinds from the cluster's XRDs. */
+  crossplane: boolean;
+}
+
+/** The kinds a cluster serves, ready to list, and the wanted ones it does not (with reasons). */
+export interface DiscoveryResult {
+  kinds: SourceKind[];
+  unserved: UnservedKind[];
+}
+
+/** The {@link DiscoveryRequest} that configuration asks for. */
+export function discoveryRequestFromConfig(config: IngestorConfig): DiscoveryRequest {
+  return {
+    workloadKinds: config.components.enabled ? config.components.workloadKinds : [],
+    crossplane: config.crossplane.enabled,
+  };
+}
+
+/**
+ * Asks the API server which of the wanted kinds it serves and under which plural, scope and version.
+ * Kinds it does not serve are data in `unserved`; failing to reach discovery at all throws.
+ * A kind wanted twice (say a workload kind that is also an XRD's) is read once, in its first role.
+ */
+export async function discoverKinds(
+  conn: ClusterConnection,
+  request: DiscoveryRequest,
+  opts: DiscoveryRequestOptions & { pageSize?: number } = {},
+): Promise<DiscoveryResult> {
+  const api = createApiIndex(conn, opts);
+  const wanted: WantedKind[] = request.workloadKinds.map(w => ({
+    group: w.group,
+    kind: w.kind,
+    version: w.version,
+    role: 'workload',
+    defaultType: w.componentType,
+  }));
+  const unserved: UnservedKind[] = [];
+  if (request.crossplane) {
+    const crossplane = await crossplaneWantedKinds(conn, api, { ...opts, pageSize: opts.pageSize ?? 500 });
+    wanted.push(...crossplane.wanted);
+    unserved.push(...crossplane.unserved);
+  }
+  const seen = new Set<string>();
+  const unique = wanted.filter(w => {
+    const key = `${w.group}/${w.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const kinds: SourceKind[] = [];
+  for (const resolution of await Promise.all(unique.map(w => resolveKind(api, w)))) {
+    if (resolution.ok) kinds.push(resolution.source);
+    else unserved.push(resolution.unserved);
+  }
+  return { kinds, unserved };
+}

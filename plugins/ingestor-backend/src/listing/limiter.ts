@@ -1,0 +1,41 @@
+import type { ClusterConnection, KubeQuery } from '../cluster/connection';
+
+/** Runs tasks with at most a fixed number in flight; the rest wait in arrival order. */
+export interface Limiter {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/** A {@link Limiter} allowing `max` tasks at once (at least one). */
+export function createLimiter(max: number): Limiter {
+  const limit = Math.max(1, Math.floor(max));
+  let active = 0;
+  const queue: Array<() => void> = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      // A finishing task hands its slot straight to the next waiter, so a newcomer cannot slip in between.
+      if (active >= limit) await new Promise<void>(resolve => queue.push(resolve));
+      else active++;
+      try {
+        return await task();
+      } finally {
+        const next = queue.shift();
+        if (next) next();
+        else active--;
+      }
+    },
+  };
+}
+
+/**
+ * The same connection with each request taking a slot of `limiter`, so discovery and every page of
+ * every kind on every cluster share one bound. Watches are long-lived and do not take a slot.
+ */
+export function limitConnection(conn: ClusterConnection, limiter: Limiter): ClusterConnection {
+  return {
+    name: conn.name,
+    getJson<T>(path: string, query: KubeQuery, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<T> {
+      return limiter.run(() => conn.getJson<T>(path, query, opts));
+    },
+    watch: (path, query, onEvent, opts) => conn.watch(path, query, onEvent, opts),
+  };
+}

@@ -1,0 +1,77 @@
+import type { ClusterConnection } from '../cluster/connection';
+import { isExpired } from '../cluster/errors';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../cluster/retry';
+import type { KubeObject, SourceKind } from '../types';
+import { collectionPath, withKindFields } from './paths';
+
+/** How to list one kind. */
+export interface ListOptions {
+  /** Items per page (`limit`). */
+  pageSize: number;
+  fieldSelector?: string;
+  labelSelector?: string;
+  /** List inside this namespace only (namespaced kinds); cluster-wide when absent. */
+  namespace?: string;
+  signal?: AbortSignal;
+  /** Budget for each page request. */
+  timeoutMs?: number;
+  /** Retries of a failed page (5xx, 429, dropped connections). */
+  retry?: RetryPolicy;
+  /** Restarts from the first page after a continue token expired (410). Default 3. */
+  maxRestarts?: number;
+}
+
+/** A complete, consistent list and the resourceVersion it was read at (where a watch can start). */
+export interface ListSnapshot {
+  items: KubeObject[];
+  resourceVersion: string;
+}
+
+interface ListPage {
+  metadata?: { continue?: string; resourceVersion?: string };
+  items?: KubeObject[];
+}
+
+/**
+ * Lists every object of a kind, page by page (`limit`/`continue`), with `apiVersion`/`kind` set on
+ * every item. A continue token that expires mid-list restarts the list from the first page, since
+ * the server's fresh token would continue a different snapshot; after `maxRestarts` it throws rather
+ * than return a partial list as if it were complete.
+ */
+export async function listSnapshot(conn: ClusterConnection, source: SourceKind, opts: ListOptions): Promise<ListSnapshot> {
+  const path = collectionPath(source, opts.namespace);
+  const policy = opts.retry ?? DEFAULT_RETRY;
+  const maxRestarts = opts.maxRestarts ?? 3;
+  for (let restart = 0; ; restart++) {
+    const items: KubeObject[] = [];
+    let resourceVersion: string | undefined;
+    let token: string | undefined;
+    try {
+      do {
+        const query = {
+          limit: String(opts.pageSize),
+          continue: token,
+          fieldSelector: opts.fieldSelector || undefined,
+          labelSelector: opts.labelSelector || undefined,
+        };
+        const page = await withRetry(
+          () => conn.getJson<ListPage>(path, query, { signal: opts.signal, timeoutMs: opts.timeoutMs }),
+          policy,
+          opts.signal,
+        );
+        for (const item of page.items ?? []) items.push(withKindFields(item, source));
+        // Every page of one list shares the first page's snapshot: its resourceVersion is the list's.
+        resourceVersion ??= page.metadata?.resourceVersion;
+        token = page.metadata?.continue || undefined;
+      } while (token);
+      return { items, resourceVersion: resourceVersion ?? '' };
+    } catch (err) {
+      if (!(isExpired(err) && token !== undefined && restart < maxRestarts)) throw err;
+    }
+  }
+}
+
+/** Every object of a kind; see {@link listSnapshot}. */
+export async function listAll(conn: ClusterConnection, source: SourceKind, opts: ListOptions): Promise<KubeObject[]> {
+  return (await listSnapshot(conn, source, opts)).items;
+}

@@ -1,0 +1,109 @@
+import type { ClusterConnection } from '../cluster/connection';
+import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from '../cluster/discovery';
+import { errorMessage } from '../cluster/errors';
+import type { UnservedKind } from '../cluster/resolveKind';
+import type { RetryPolicy } from '../cluster/retry';
+import type { IngestorConfig } from '../config/types';
+import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, SourceKind } from '../types';
+import { createLimiter, limitConnection, type Limiter } from './limiter';
+import { listAll, type ListOptions } from './listAll';
+import { excludeNamespacesSelector } from './paths';
+
+/** A {@link ClusterReading} plus the wanted kinds the cluster does not serve, with reasons. */
+export interface ClusterReadingResult extends ClusterReading {
+  unserved: UnservedKind[];
+}
+
+/** Options of {@link readCluster}. */
+export interface ReadClusterOptions {
+  signal?: AbortSignal;
+  /** Shared bound on requests in flight; pass the same one for every cluster of a cycle. */
+  limiter?: Limiter;
+  retry?: RetryPolicy;
+}
+
+/**
+ * With `includedNamespaces` up to this long, each kind is listed per namespace (the path is the
+ * server-side filter, as field selectors cannot say "one of"); beyond it, one cluster-wide list is
+ * filtered here, so requests stay linear in kinds rather than kinds × namespaces.
+ */
+export const PER_NAMESPACE_LISTING_MAX = 8;
+
+/** Namespaces are a fixed part of the core API (v1 since Kubernetes 1.0), not a discovered kind. */
+const NAMESPACES: SourceKind = { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, role: 'workload', defaultType: '' };
+
+/**
+ * Reads one cluster: discovery and namespaces, then every kind in parallel. A kind that fails is an
+ * `ok: false` outcome for that kind alone; if discovery or the namespace list fails, `error` says so
+ * and nothing else is reported. Never throws.
+ */
+export async function readCluster(conn: ClusterConnection, config: IngestorConfig, opts: ReadClusterOptions = {}): Promise<ClusterReadingResult> {
+  const started = Date.now();
+  const limited = opts.limiter ? limitConnection(conn, opts.limiter) : conn;
+  const { requestTimeoutMs: timeoutMs, pageSize } = config.clusters;
+  const listOpts: ListOptions = { pageSize, timeoutMs, signal: opts.signal, retry: opts.retry };
+  let discovered: DiscoveryResult;
+  let namespaces: NamespaceInfo[];
+  try {
+    [discovered, namespaces] = await Promise.all([
+      discoverKinds(limited, discoveryRequestFromConfig(config), { signal: opts.signal, timeoutMs, retry: opts.retry, pageSize }),
+      listAll(limited, NAMESPACES, listOpts).then(items => items.map(namespaceInfo)),
+    ]);
+  } catch (err) {
+    return { cluster: conn.name, error: errorMessage(err), namespaces: [], kinds: [], unserved: [], durationMs: Date.now() - started };
+  }
+  const existing = new Set(namespaces.map(n => n.name));
+  const sources = [...discovered.kinds].sort((a, b) => kindKey(a).localeCompare(kindKey(b)));
+  const kinds = await Promise.all(
+    sources.map(async source => ({ source, outcome: await listKind(limited, source, config, existing, listOpts) })),
+  );
+  return { cluster: conn.name, namespaces, kinds, unserved: discovered.unserved, durationMs: Date.now() - started };
+}
+
+/**
+ * Reads every cluster at once under one shared bound of `config.clusters.concurrency` requests, so a
+ * slow cluster only holds the slots of its own requests (each bounded by the request timeout).
+ */
+export function readClusters(
+  conns: ClusterConnection[],
+  config: IngestorConfig,
+  signal?: AbortSignal,
+  options: { retry?: RetryPolicy; limiter?: Limiter } = {},
+): Promise<ClusterReadingResult[]> {
+  const limiter = options.limiter ?? createLimiter(config.clusters.concurrency);
+  return Promise.all(conns.map(conn => readCluster(conn, config, { signal, limiter, retry: options.retry })));
+}
+
+async function listKind(
+  conn: ClusterConnection,
+  source: SourceKind,
+  config: IngestorConfig,
+  existing: Set<string>,
+  listOpts: ListOptions,
+): Promise<Outcome<KubeObject[]>> {
+  try {
+    // Cluster-scoped objects belong to no namespace, so namespace filters do not apply to them.
+    if (!source.namespaced) return { ok: true, value: await listAll(conn, source, listOpts) };
+    const { excludedNamespaces, includedNamespaces } = config.components;
+    const fieldSelector = excludeNamespacesSelector(excludedNamespaces);
+    if (!includedNamespaces) return { ok: true, value: await listAll(conn, source, { ...listOpts, fieldSelector }) };
+    const targets = includedNamespaces.filter(ns => !excludedNamespaces.includes(ns) && existing.has(ns)).sort();
+    if (targets.length <= PER_NAMESPACE_LISTING_MAX) {
+      const lists = await Promise.all(targets.map(namespace => listAll(conn, source, { ...listOpts, namespace })));
+      return { ok: true, value: lists.flat() };
+    }
+    const wanted = new Set(targets);
+    const items = await listAll(conn, source, { ...listOpts, fieldSelector });
+    return { ok: true, value: items.filter(o => wanted.has(o.metadata.namespace ?? '')) };
+  } catch (err) {
+    return { ok: false, error: errorMessage(err) };
+  }
+}
+
+function namespaceInfo(ns: KubeObject): NamespaceInfo {
+  return { name: ns.metadata.name ?? '', labels: ns.metadata.labels ?? {}, annotations: ns.metadata.annotations ?? {} };
+}
+
+function kindKey(s: SourceKind): string {
+  return `${s.role}/${s.group}/${s.kind}`;
+}
