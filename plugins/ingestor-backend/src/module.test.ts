@@ -57,7 +57,7 @@ describe('catalogModuleKubernetesIngestor', () => {
     } finally {
       await backend.stop();
     }
-  });
+  }, 60_000);
 
   it('refuses to start with a wrong configuration value, naming the key', async () => {
     await expect(
