@@ -1,31 +1,9 @@
-import type { KubeObject, PrinterColumn, ResourceType } from '../types';
-
-interface CrdVersion {
-  name: string;
-  served?: boolean;
-  storage?: boolean;
-  schema?: { openAPIV3Schema?: Record<string, unknown> };
-  subresources?: { status?: unknown };
-  additionalPrinterColumns?: PrinterColumn[];
-}
-
-interface CrdSpec {
-  group: string;
-  scope: 'Namespaced' | 'Cluster';
-  names: {
-    plural: string;
-    singular?: string;
-    kind: string;
-    listKind?: string;
-    shortNames?: string[];
-    categories?: string[];
-  };
-  versions: CrdVersion[];
-}
+import type { CrdSpec } from '../crossplane/crdTypes';
+import type { KubeObject, ResourceType } from '../types';
 
 const VERBS = ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'];
 
-/** The resource types a CRD makes the server serve: one per served version. */
+/** The resource types a (validated) CRD makes the server serve: one per served version. */
 export function typesForCrd(crd: KubeObject): ResourceType[] {
   const spec = crd.spec as CrdSpec;
   return spec.versions

@@ -1,5 +1,5 @@
 /** apiextensions.k8s.io/v1 CustomResourceDefinition, as far as the Crossplane code here builds one. */
-import type { KubeObject, ObjectMeta } from '../types';
+import type { KubeObject, ObjectMeta, PrinterColumn } from '../types';
 import type { JSONSchemaProps } from './jsonSchema';
 
 export interface CrdNames {
@@ -12,14 +12,7 @@ export interface CrdNames {
 }
 
 /** A CRD's additionalPrinterColumns entry (CustomResourceColumnDefinition). */
-export interface CrdColumn {
-  name: string;
-  type: string;
-  format?: string;
-  description?: string;
-  priority?: number;
-  jsonPath: string;
-}
+export type CrdColumn = PrinterColumn;
 
 export interface CrdSubresources {
   status?: Record<string, never>;
