@@ -51,7 +51,8 @@ export interface ClusterReading {
   /** Discovery or namespace listing failed: nothing below is trustworthy for this cluster. */
   error?: string;
   namespaces: NamespaceInfo[];
-  kinds: Array<{ source: SourceKind; outcome: Outcome<KubeObject[]> }>;
+  /** `resourceVersion`: of the successful list, so a watch can resume exactly where the list ended. */
+  kinds: Array<{ source: SourceKind; outcome: Outcome<KubeObject[]>; resourceVersion?: string }>;
   durationMs: number;
 }
 

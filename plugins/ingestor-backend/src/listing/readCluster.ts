@@ -6,7 +6,7 @@ import type { RetryPolicy } from '../cluster/retry';
 import type { IngestorConfig } from '../config/types';
 import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, SourceKind } from '../types';
 import { createLimiter, limitConnection, type Limiter } from './limiter';
-import { listAll, type ListOptions } from './listAll';
+import { listAll, listSnapshot, type ListOptions, type ListSnapshot } from './listAll';
 import { excludeNamespacesSelector } from './paths';
 
 /** A {@link ClusterReading} plus the wanted kinds the cluster does not serve, with reasons. */
@@ -55,7 +55,7 @@ export async function readCluster(conn: ClusterConnection, config: IngestorConfi
   const existing = new Set(namespaces.map(n => n.name));
   const sources = [...discovered.kinds].sort((a, b) => kindKey(a).localeCompare(kindKey(b)));
   const kinds = await Promise.all(
-    sources.map(async source => ({ source, outcome: await listKind(limited, source, config, existing, listOpts) })),
+    sources.map(async source => ({ source, ...(await listKind(limited, source, config, existing, listOpts)) })),
   );
   return { cluster: conn.name, namespaces, kinds, unserved: discovered.unserved, durationMs: Date.now() - started };
 }
@@ -74,29 +74,41 @@ export function readClusters(
   return Promise.all(conns.map(conn => readCluster(conn, config, { signal, limiter, retry: options.retry })));
 }
 
+/** Where a watch of the kind can resume: the oldest of its lists' versions, so nothing is missed. */
+function oldest(snapshots: ListSnapshot[]): string | undefined {
+  const rvs = snapshots.map(l => l.resourceVersion).filter(Boolean);
+  return rvs.length ? rvs.reduce((a, b) => (Number(b) < Number(a) ? b : a)) : undefined;
+}
+
 async function listKind(
   conn: ClusterConnection,
   source: SourceKind,
   config: IngestorConfig,
   existing: Set<string>,
   listOpts: ListOptions,
-): Promise<Outcome<KubeObject[]>> {
+): Promise<{ outcome: Outcome<KubeObject[]>; resourceVersion?: string }> {
   try {
     // Cluster-scoped objects belong to no namespace, so namespace filters do not apply to them.
-    if (!source.namespaced) return { ok: true, value: await listAll(conn, source, listOpts) };
+    if (!source.namespaced) {
+      const list = await listSnapshot(conn, source, listOpts);
+      return { outcome: { ok: true, value: list.items }, resourceVersion: list.resourceVersion };
+    }
     const { excludedNamespaces, includedNamespaces } = config.components;
     const fieldSelector = excludeNamespacesSelector(excludedNamespaces);
-    if (!includedNamespaces) return { ok: true, value: await listAll(conn, source, { ...listOpts, fieldSelector }) };
+    if (!includedNamespaces) {
+      const list = await listSnapshot(conn, source, { ...listOpts, fieldSelector });
+      return { outcome: { ok: true, value: list.items }, resourceVersion: list.resourceVersion };
+    }
     const targets = includedNamespaces.filter(ns => !excludedNamespaces.includes(ns) && existing.has(ns)).sort();
     if (targets.length <= PER_NAMESPACE_LISTING_MAX) {
-      const lists = await Promise.all(targets.map(namespace => listAll(conn, source, { ...listOpts, namespace })));
-      return { ok: true, value: lists.flat() };
+      const lists = await Promise.all(targets.map(namespace => listSnapshot(conn, source, { ...listOpts, namespace })));
+      return { outcome: { ok: true, value: lists.flatMap(l => l.items) }, resourceVersion: oldest(lists) };
     }
     const wanted = new Set(targets);
-    const items = await listAll(conn, source, { ...listOpts, fieldSelector });
-    return { ok: true, value: items.filter(o => wanted.has(o.metadata.namespace ?? '')) };
+    const list = await listSnapshot(conn, source, { ...listOpts, fieldSelector });
+    return { outcome: { ok: true, value: list.items.filter(o => wanted.has(o.metadata.namespace ?? '')) }, resourceVersion: list.resourceVersion };
   } catch (err) {
-    return { ok: false, error: errorMessage(err) };
+    return { outcome: { ok: false, error: errorMessage(err) } };
   }
 }
 

@@ -92,14 +92,24 @@ describe('KubernetesEntityProvider', () => {
     provider.stop();
   });
 
-  it('does not start a second watch for a kind it already watches', async () => {
+  it('restarts a kind’s watch from each successful list’s resourceVersion, and keeps it when the list failed', async () => {
     const starts: string[] = [];
-    const { clusters, provider, connection } = setup((conn, source) => starts.push(`${conn.name}/${source.kind}`));
+    const signals: AbortSignal[] = [];
+    const { clusters, provider, connection } = setup((conn, source, _h, signal, rv) => {
+      starts.push(`${conn.name}/${source.kind}@${rv}`);
+      signals.push(signal);
+    });
     await provider.connect(connection);
-    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]) }])];
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '10' }])];
     await provider.refresh();
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: fail('503'), resourceVersion: undefined }])];
     await provider.refresh();
-    expect(starts).toEqual(['c/Deployment']);
+    expect(starts).toEqual(['c/Deployment@10']);
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '42' }])];
+    await provider.refresh();
+    expect(starts).toEqual(['c/Deployment@10', 'c/Deployment@42']);
+    expect(signals.map(s => s.aborted)).toEqual([true, false]);
     provider.stop();
+    expect(signals[1].aborted).toBe(true);
   });
 });

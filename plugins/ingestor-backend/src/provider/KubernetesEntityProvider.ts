@@ -2,7 +2,7 @@ import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import type { IngestorConfig } from '../config/types';
-import type { KubeObject, SourceKind } from '../types';
+import type { ClusterReading, KubeObject, SourceKind } from '../types';
 import { Ingestion, type ClusterSource } from './ingestion';
 import { sourceKey } from './snapshots';
 import { formatSummary, type CycleSummary } from './summary';
@@ -16,8 +16,17 @@ export interface WatchHandlers {
   onResync(objects: KubeObject[]): void;
 }
 
-/** Starts a resilient watch of one kind in one cluster; it runs until `signal` aborts. */
-export type KindWatcher<C> = (connection: C, source: SourceKind, handlers: WatchHandlers, signal: AbortSignal) => void;
+/**
+ * Starts a resilient watch of one kind in one cluster from `resourceVersion` (that of the list the
+ * snapshot holds; absent: list first); it runs until `signal` aborts.
+ */
+export type KindWatcher<C> = (
+  connection: C,
+  source: SourceKind,
+  handlers: WatchHandlers,
+  signal: AbortSignal,
+  resourceVersion?: string,
+) => void;
 
 export interface KubernetesEntityProviderOptions<C extends { name: string }> {
   config: IngestorConfig;
@@ -92,7 +101,7 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
     });
     this.emitted = index(emission.entities);
     logger.info(formatSummary(summary));
-    this.ensureWatches();
+    this.ensureWatches(readings);
     return summary;
   }
 
@@ -104,15 +113,27 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
     this.deltaTimer = undefined;
   }
 
-  private ensureWatches(): void {
+  /**
+   * One watch per cluster and kind, (re)started from the resourceVersion of this sync's list: the list
+   * just replaced the snapshot, so resuming anywhere else could re-apply older or miss newer changes.
+   * Kinds whose listing failed keep their running watch.
+   */
+  private ensureWatches(readings: ClusterReading[]): void {
     const { watcher, config } = this.opts;
     if (!watcher || !config.watch.enabled) return;
+    const listedAt = new Map<string, string>();
+    for (const r of readings) {
+      if (r.error) continue;
+      for (const k of r.kinds) if (k.outcome.ok && k.resourceVersion) listedAt.set(`${r.cluster}|${sourceKey(k.source)}`, k.resourceVersion);
+    }
     const wanted = new Set<string>();
     for (const conn of this.ingestion.connections()) {
       for (const source of this.ingestion.snapshots.sources(conn.name)) {
         const key = `${conn.name}|${sourceKey(source)}`;
         wanted.add(key);
-        if (this.watches.has(key)) continue;
+        const resourceVersion = listedAt.get(key);
+        if (this.watches.has(key) && resourceVersion === undefined) continue;
+        this.watches.get(key)?.abort();
         const controller = new AbortController();
         this.watches.set(key, controller);
         watcher(conn, source, {
@@ -122,7 +143,7 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
           onResync: objects => {
             if (this.ingestion.replaceKind(conn.name, source, objects)) this.scheduleDelta();
           },
-        }, controller.signal);
+        }, controller.signal, resourceVersion);
       }
     }
     for (const [key, controller] of this.watches) {

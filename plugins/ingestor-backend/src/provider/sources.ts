@@ -15,10 +15,11 @@ export function clusterSource(config: IngestorConfig, services?: { discovery: Di
 
 /** Watches a kind with the same namespace exclusion the listing pushes to the server. */
 export function kindWatcher(config: IngestorConfig, logger: LoggerService): KindWatcher<ClusterConnection> {
-  return (connection, source, handlers, signal) => {
+  return (connection, source, handlers, signal, resourceVersion) => {
     const fieldSelector = source.namespaced ? excludeNamespacesSelector(config.components.excludedNamespaces) : undefined;
     watchKind(connection, source, {
       signal,
+      resourceVersion,
       fieldSelector,
       pageSize: config.clusters.pageSize,
       timeoutMs: config.clusters.requestTimeoutMs,
