@@ -53,6 +53,11 @@ export interface ClusterReading {
   namespaces: NamespaceInfo[];
   /** `resourceVersion`: of the successful list, so a watch can resume exactly where the list ended. */
   kinds: Array<{ source: SourceKind; outcome: Outcome<KubeObject[]>; resourceVersion?: string }>;
+  /**
+   * Kinds of these roles could not even be discovered (say the XRDs may not be listed): which of them
+   * exist is unknown, so the snapshot keeps what it had for these roles.
+   */
+  rolesFailed?: { roles: SourceRole[]; error: string };
   durationMs: number;
 }
 

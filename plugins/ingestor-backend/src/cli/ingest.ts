@@ -53,7 +53,12 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`cluster ${r.cluster}: listing ${k.source.kind} failed: ${k.outcome.error}\n`);
       }
     }
+    if (r.rolesFailed) {
+      failed = true;
+      process.stderr.write(`cluster ${r.cluster}: discovering ${r.rolesFailed.roles.join(' and ')} kinds failed: ${r.rolesFailed.error}\n`);
+    }
   }
+  for (const s of emission.skipped) if (s.reason === 'invalid') process.stderr.write(`warning: cluster ${s.cluster}: ${s.object} skipped: ${s.message}\n`);
   for (const w of emission.warnings) process.stderr.write(`warning: cluster ${w.cluster}: ${w.object}: ${w.message}\n`);
   process.stdout.write(emission.entities.map(e => stringify(e)).join('---\n'));
   return failed ? 1 : 0;

@@ -3,6 +3,7 @@ import type { SourceKind } from '../types';
 import { createApiIndex, type DiscoveryRequestOptions } from './apiIndex';
 import type { ClusterConnection } from './connection';
 import { crossplaneWantedKinds } from './crossplane';
+import { errorMessage } from './errors';
 import { resolveKind, type UnservedKind, type WantedKind } from './resolveKind';
 
 /** Which kinds to look for on a cluster. */
@@ -16,6 +17,8 @@ export interface DiscoveryRequest {
 export interface DiscoveryResult {
   kinds: SourceKind[];
   unserved: UnservedKind[];
+  /** Reading the XRDs failed: the claim and composite kinds are unknown this time (not absent). */
+  crossplaneError?: string;
 }
 
 /** The {@link DiscoveryRequest} that configuration asks for. */
@@ -28,7 +31,8 @@ export function discoveryRequestFromConfig(config: IngestorConfig): DiscoveryReq
 
 /**
  * Asks the API server which of the wanted kinds it serves and under which plural, scope and version.
- * Kinds it does not serve are data in `unserved`; failing to reach discovery at all throws.
+ * Kinds it does not serve are data in `unserved`; failing to read the XRDs is `crossplaneError`;
+ * failing to reach discovery at all throws.
  * A kind wanted twice (say a workload kind that is also an XRD's) is read once, in its first role.
  */
 export async function discoverKinds(
@@ -45,10 +49,16 @@ export async function discoverKinds(
     defaultType: w.componentType,
   }));
   const unserved: UnservedKind[] = [];
+  let crossplaneError: string | undefined;
   if (request.crossplane) {
-    const crossplane = await crossplaneWantedKinds(conn, api, { ...opts, pageSize: opts.pageSize ?? 500 });
-    wanted.push(...crossplane.wanted);
-    unserved.push(...crossplane.unserved);
+    try {
+      const crossplane = await crossplaneWantedKinds(conn, api, { ...opts, pageSize: opts.pageSize ?? 500 });
+      wanted.push(...crossplane.wanted);
+      unserved.push(...crossplane.unserved);
+    } catch (err) {
+      // An account allowed to read workloads but not XRDs must still get its workloads ingested.
+      crossplaneError = errorMessage(err);
+    }
   }
   const seen = new Set<string>();
   const unique = wanted.filter(w => {
@@ -62,5 +72,5 @@ export async function discoverKinds(
     if (resolution.ok) kinds.push(resolution.source);
     else unserved.push(resolution.unserved);
   }
-  return { kinds, unserved };
+  return { kinds, unserved, crossplaneError };
 }

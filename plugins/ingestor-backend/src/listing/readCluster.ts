@@ -57,7 +57,8 @@ export async function readCluster(conn: ClusterConnection, config: IngestorConfi
   const kinds = await Promise.all(
     sources.map(async source => ({ source, ...(await listKind(limited, source, config, existing, listOpts)) })),
   );
-  return { cluster: conn.name, namespaces, kinds, unserved: discovered.unserved, durationMs: Date.now() - started };
+  const rolesFailed = discovered.crossplaneError ? { roles: ['claim' as const, 'composite' as const], error: discovered.crossplaneError } : undefined;
+  return { cluster: conn.name, namespaces, kinds, rolesFailed, unserved: discovered.unserved, durationMs: Date.now() - started };
 }
 
 /**

@@ -54,6 +54,23 @@ describe('KubernetesEntityProvider', () => {
     expect(connection.lastFullRefs().filter(r => r.startsWith('component:'))).toEqual(['component:c/web.ns']);
   });
 
+  it('keeps claim entities when the XRDs cannot be read, while workloads update', async () => {
+    const CLAIM = { group: 'db.example.org', version: 'v1', kind: 'Database', plural: 'databases', namespaced: true, role: 'claim' as const, defaultType: 'crossplane-claim', xrdName: 'xdatabases.db.example.org' };
+    const { clusters, logger, provider, connection } = setup();
+    await provider.connect(connection);
+    clusters.next = [reading('c', [
+      { source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'web')]) },
+      { source: CLAIM, outcome: ok([workload(CLAIM, 'ns', 'orders')]) },
+    ])];
+    await provider.refresh();
+    const next = reading('c', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'api')]) }]);
+    clusters.next = [{ ...next, rolesFailed: { roles: ['claim', 'composite'], error: 'HTTP 403 Forbidden' } }];
+    const summary = await provider.refresh();
+    expect(connection.lastFullRefs().filter(r => r.startsWith('component:'))).toEqual(['component:c/api.ns', 'component:c/orders.ns']);
+    expect(summary.kindsFailed).toEqual([{ cluster: 'c', kind: 'claim and composite kinds', error: 'HTTP 403 Forbidden' }]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('keeping their previous entities: HTTP 403 Forbidden'));
+  });
+
   it('drops a cluster that is no longer configured', async () => {
     const { clusters, provider, connection } = setup();
     await provider.connect(connection);

@@ -92,9 +92,14 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
       for (const k of r.kinds) {
         if (!k.outcome.ok) logger.warn(`Listing ${k.source.kind} in cluster ${r.cluster} failed, keeping its previous entities: ${k.outcome.error}`);
       }
+      if (r.rolesFailed) {
+        logger.warn(`Discovering the ${r.rolesFailed.roles.join(' and ')} kinds of cluster ${r.cluster} failed, keeping their previous entities: ${r.rolesFailed.error}`);
+      }
     }
     for (const name of removedClusters) logger.info(`Cluster ${name} is no longer configured; its entities are removed`);
     for (const w of emission.warnings) this.warnOnce(`${w.cluster}: ${w.object}: ${w.message}`);
+    // Skips by scope (excluded namespace, opt-out) are intended; an invalid object is worth a warning.
+    for (const s of emission.skipped) if (s.reason === 'invalid') this.warnOnce(`${s.cluster}: ${s.object} skipped: ${s.message}`);
     await this.connection.applyMutation({
       type: 'full',
       entities: emission.entities.map(entity => ({ entity, locationKey: LOCATION_KEY })),

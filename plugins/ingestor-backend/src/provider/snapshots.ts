@@ -50,6 +50,15 @@ export class ClusterSnapshots {
       }
     }
     // A kind absent from a successful discovery no longer exists in the cluster: dropping it is safe.
+    // Kinds of roles whose discovery failed are unknown, not absent: they keep what they had.
+    if (reading.rolesFailed) {
+      for (const [key, before] of previous?.kinds ?? []) {
+        if (!kinds.has(key) && reading.rolesFailed.roles.includes(before.source.role)) {
+          kinds.set(key, before);
+          keptKinds.push({ kind: key, error: reading.rolesFailed.error });
+        }
+      }
+    }
     this.clusters.set(reading.cluster, { namespaces: reading.namespaces, kinds });
     return { keptKinds };
   }

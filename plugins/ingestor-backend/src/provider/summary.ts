@@ -19,9 +19,10 @@ export function summarise(readings: ClusterReading[], emission: Emission, durati
   return {
     clustersOk: readings.filter(r => !r.error).map(r => r.cluster),
     clustersFailed: readings.filter(r => r.error).map(r => ({ cluster: r.cluster, error: r.error! })),
-    kindsFailed: readings.flatMap(r =>
-      r.kinds.flatMap(k => (k.outcome.ok ? [] : [{ cluster: r.cluster, kind: k.source.kind, error: k.outcome.error }])),
-    ),
+    kindsFailed: readings.flatMap(r => [
+      ...r.kinds.flatMap(k => (k.outcome.ok ? [] : [{ cluster: r.cluster, kind: k.source.kind, error: k.outcome.error }])),
+      ...(r.rolesFailed ? [{ cluster: r.cluster, kind: `${r.rolesFailed.roles.join(' and ')} kinds`, error: r.rolesFailed.error }] : []),
+    ]),
     objectsListed: readings.reduce((n, r) => n + r.kinds.reduce((m, k) => m + (k.outcome.ok ? k.outcome.value.length : 0), 0), 0),
     entitiesEmitted: emission.entities.length,
     skippedByReason,

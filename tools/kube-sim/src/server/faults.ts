@@ -61,13 +61,17 @@ export class FaultInjector {
     this.unavailable = false;
   }
 
-  /** The combined effect of every rule that fires for this request. */
-  effectFor(method: string, path: string, isWatch: boolean): FaultEffect {
+  /**
+   * The combined effect of every rule that fires for this request. A continue-expiring rule only
+   * counts requests that carry a continue token, so `times: 1` expires exactly one token.
+   */
+  effectFor(method: string, path: string, isWatch: boolean, hasContinue = false): FaultEffect {
     const effect: FaultEffect = { latencyMs: 0, hang: false, expireContinue: false };
     for (const r of this.rules) {
       const { rule } = r;
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.watch !== undefined && rule.watch !== isWatch) continue;
+      if (rule.expireContinue && !hasContinue) continue;
       if (r.pattern && !r.pattern.test(path)) continue;
       if (rule.times !== undefined && r.hits >= rule.times) continue;
       r.seen++;

@@ -51,7 +51,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const method = (req.method ?? 'GET').toUpperCase();
   const isWatch = isTruthy(url.searchParams.get('watch'));
   deps.onRequest?.({ method, path: url.pathname, query: Object.fromEntries(url.searchParams) });
-  const fault = deps.faults.effectFor(method, url.pathname, isWatch);
+  const fault = deps.faults.effectFor(method, url.pathname, isWatch, url.searchParams.has('continue'));
   if (fault.hang) return; // The socket stays open until the client gives up or the server stops.
   if (fault.latencyMs > 0) await new Promise(r => setTimeout(r, fault.latencyMs));
   if (fault.status) {
