@@ -1,7 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createGitPushAction, createPullRequestAction, createRenderManifestAction } from './actions';
+import { createConfigCrdSchemaSource } from './cluster/crdSchemaSource';
+import { createGithubClientFactory } from './gitops/githubClient';
 
 /**
- * The scaffolder module that will carry the Kubernetes GitOps actions.
+ * Registers `kubernetes:manifest:render`, `kubernetes:gitops:pull-request` and
+ * `kubernetes:gitops:push` with the scaffolder.
  *
  * @public
  */
@@ -9,6 +15,23 @@ export const scaffolderModuleKubernetesGitops = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'kubernetes-gitops',
   register(env) {
-    env.registerInit({ deps: {}, async init() {} });
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        const integrations = ScmIntegrations.fromConfig(config);
+        scaffolder.addActions(
+          createRenderManifestAction({ schemaSource: createConfigCrdSchemaSource(config) }),
+          createPullRequestAction({
+            integrations,
+            clientFactory: createGithubClientFactory({ integrations }),
+            config,
+          }),
+          createGitPushAction({ config }),
+        );
+      },
+    });
   },
 });

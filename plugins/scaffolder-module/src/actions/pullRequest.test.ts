@@ -1,0 +1,209 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createGithubClientFactory } from '../gitops/githubClient';
+import { captureLogger } from '../testing/captureLogger';
+import { GithubStandIn } from '../testing/githubStandIn';
+import { createPullRequestAction } from './pullRequest';
+
+const INTEGRATION_TOKEN = 'ghp_integrationSecret0123456789';
+const USER_TOKEN = 'gho_userSecret9876543210';
+const FILE = 'prod-eu/team-a/PostgreSQLInstance/orders-db.yaml';
+const MANIFEST =
+  'apiVersion: database.example.org/v1alpha1\nkind: PostgreSQLInstance\nmetadata:\n  name: orders-db\n  namespace: team-a\nspec:\n  parameters:\n    region: eu-west-1\n';
+const BRANCH = 'backstage/create-postgresqlinstance-team-a-orders-db';
+const REPO = '/repos/acme/platform-gitops';
+
+const mockDir = createMockDirectory();
+let standIn: GithubStandIn;
+
+async function setup(options: { host?: string; prefix?: string } = {}) {
+  standIn = new GithubStandIn('acme', 'platform-gitops', options.prefix ?? '');
+  const apiBaseUrl = await standIn.start();
+  const config = new ConfigReader({
+    app: { baseUrl: 'https://backstage.example.com' },
+    integrations: { github: [{ host: options.host ?? 'github.com', apiBaseUrl, token: INTEGRATION_TOKEN }] },
+  });
+  const integrations = ScmIntegrations.fromConfig(config);
+  const clientFactory = createGithubClientFactory({ integrations, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+  return createPullRequestAction({ integrations, clientFactory, config });
+}
+
+function context(input: Record<string, unknown>, isDryRun = false) {
+  const logger = captureLogger();
+  const ctx = createMockActionContext({
+    input: {
+      repoUrl: 'github.com?owner=acme&repo=platform-gitops',
+      title: 'Create PostgreSQLInstance team-a/orders-db',
+      paths: [FILE],
+      ...input,
+    },
+    workspacePath: mockDir.path,
+    logger,
+  });
+  return { ctx: { ...ctx, isDryRun }, logger };
+}
+
+function outputs(ctx: { output: unknown }): Record<string, unknown> {
+  return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+}
+
+/** Shas differ per run; the sequence of calls is what matters. */
+const sequence = () => standIn.sequence().map(line => line.replace(/[0-9a-f]{40}/g, '<sha>'));
+
+const FIRST_RUN = [
+  `GET ${REPO}`,
+  `GET ${REPO}/git/ref/heads/main`,
+  `GET ${REPO}/git/ref/heads/${BRANCH}`,
+  `GET ${REPO}/git/commits/<sha>`,
+  `GET ${REPO}/contents/${FILE}`,
+  `POST ${REPO}/git/blobs`,
+  `POST ${REPO}/git/trees`,
+  `POST ${REPO}/git/commits`,
+  `POST ${REPO}/git/refs`,
+  `GET ${REPO}/pulls`,
+  `POST ${REPO}/pulls`,
+];
+
+describe('kubernetes:gitops:pull-request', () => {
+  beforeEach(() => mockDir.setContent({ [FILE]: MANIFEST, 'other.txt': 'not committed' }));
+  afterEach(() => standIn.stop());
+
+  it('creates the branch, one commit and the pull request, with labels and reviewers', async () => {
+    const action = await setup();
+    const { ctx } = context({
+      labels: ['gitops'],
+      reviewers: ['alice'],
+      draft: true,
+      entityRef: 'group:default/team-a',
+      templateRef: 'template:default/postgresql',
+    });
+    await action.handler(ctx);
+    expect(sequence()).toEqual([
+      ...FIRST_RUN,
+      `POST ${REPO}/issues/1/labels`,
+      `POST ${REPO}/pulls/1/requested_reviewers`,
+    ]);
+    expect(outputs(ctx)).toEqual({
+      pullRequestUrl: 'https://github.example/acme/platform-gitops/pull/1',
+      pullRequestNumber: 1,
+      branchName: BRANCH,
+      created: true,
+    });
+    expect(standIn.filesAt(BRANCH)).toEqual({ 'README.md': '# GitOps\n', [FILE]: MANIFEST });
+    expect(standIn.git.history(BRANCH)).toEqual(['Create PostgreSQLInstance team-a/orders-db', 'initial']);
+    const [pull] = standIn.pulls;
+    expect(pull).toMatchObject({ head: BRANCH, base: 'main', draft: true, labels: ['gitops'], reviewers: ['alice'] });
+    expect(pull.body).toContain(`- added: \`${FILE}\``);
+    expect(pull.body).toContain('- `spec.parameters.region`: `"eu-west-1"`');
+    expect(pull.body).toContain('[`group:default/team-a`](https://backstage.example.com/catalog/default/group/team-a)');
+    expect(pull.body).toContain(
+      '[`template:default/postgresql`](https://backstage.example.com/create/templates/default/postgresql)',
+    );
+    expect(standIn.requests.every(r => r.authorization === `token ${INTEGRATION_TOKEN}`)).toBe(true);
+  });
+
+  it('re-running updates the same branch and returns the existing pull request', async () => {
+    const action = await setup();
+    await action.handler(context({}).ctx);
+    standIn.requests.length = 0;
+    await mockDir.setContent({ [FILE]: MANIFEST.replace('eu-west-1', 'eu-central-1') });
+    const { ctx } = context({ labels: ['gitops'] });
+    await action.handler(ctx);
+    expect(sequence()).toEqual([
+      `GET ${REPO}`,
+      `GET ${REPO}/git/ref/heads/main`,
+      `GET ${REPO}/git/ref/heads/${BRANCH}`,
+      `GET ${REPO}/git/commits/<sha>`,
+      `GET ${REPO}/contents/${FILE}`,
+      `POST ${REPO}/git/blobs`,
+      `POST ${REPO}/git/trees`,
+      `POST ${REPO}/git/commits`,
+      `PATCH ${REPO}/git/refs/heads/${BRANCH}`,
+      `GET ${REPO}/pulls`,
+      `PATCH ${REPO}/pulls/1`,
+    ]);
+    expect(outputs(ctx)).toMatchObject({ pullRequestNumber: 1, created: false, branchName: BRANCH });
+    expect(standIn.pulls).toHaveLength(1);
+    expect(standIn.git.history(BRANCH)).toHaveLength(3);
+    expect(standIn.filesAt(BRANCH)[FILE]).toContain('eu-central-1');
+    expect(standIn.pulls[0].body).toContain('`"eu-central-1"`');
+  });
+
+  it('modifies a file that already exists on the target branch', async () => {
+    const action = await setup();
+    standIn.git.commitFiles('main', { [FILE]: MANIFEST.replace('eu-west-1', 'us-east-1') }, 'existing resource');
+    await action.handler(context({ title: 'Update PostgreSQLInstance team-a/orders-db' }).ctx);
+    expect(standIn.filesAt('backstage/update-postgresqlinstance-team-a-orders-db')[FILE]).toBe(MANIFEST);
+    expect(standIn.pulls[0].body).toContain(`- modified: \`${FILE}\``);
+  });
+
+  it('talks to GitHub Enterprise at the integration apiBaseUrl', async () => {
+    const action = await setup({ host: 'ghe.example.com', prefix: '/api/v3' });
+    await action.handler(context({ repoUrl: 'ghe.example.com?owner=acme&repo=platform-gitops' }).ctx);
+    expect(sequence()).toEqual(FIRST_RUN);
+    expect(standIn.pulls).toHaveLength(1);
+  });
+
+  it('retries a 502 and a secondary rate limit, then succeeds', async () => {
+    const action = await setup();
+    standIn.fail('POST', /\/git\/trees$/, 502, { message: 'Bad Gateway' });
+    standIn.fail('POST', /\/pulls$/, 403, {
+      message: 'You have exceeded a secondary rate limit',
+      headers: { 'retry-after': '1' },
+    });
+    const { ctx } = context({});
+    await action.handler(ctx);
+    const expected = [...FIRST_RUN];
+    expected.splice(expected.indexOf(`POST ${REPO}/git/trees`), 0, `POST ${REPO}/git/trees`);
+    expected.push(`POST ${REPO}/pulls`);
+    expect(sequence()).toEqual(expected);
+    expect(outputs(ctx)).toMatchObject({ pullRequestNumber: 1, created: true });
+  });
+
+  it('turns a 403 into an error naming the repository and the missing permission, without the token', async () => {
+    const action = await setup();
+    standIn.fail('POST', /\/git\/blobs$/, 403, {
+      message: `Resource not accessible by integration (${INTEGRATION_TOKEN})`,
+    });
+    const { ctx, logger } = context({});
+    const error = await action.handler(ctx).then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(error?.name).toBe('NotAllowedError');
+    expect(error?.message).toMatch(/acme\/platform-gitops \(403\): the token needs the "contents: write" permission/);
+    expect(error?.message).not.toContain(INTEGRATION_TOKEN);
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(INTEGRATION_TOKEN);
+    expect(logger.lines.join('\n')).not.toContain(INTEGRATION_TOKEN);
+    expect(sequence()).not.toContain(`POST ${REPO}/git/trees`);
+  });
+
+  it('uses the user token when given and never logs or outputs it', async () => {
+    const action = await setup();
+    const { ctx, logger } = context({ token: USER_TOKEN });
+    await action.handler(ctx);
+    expect(standIn.requests.every(r => r.authorization === `token ${USER_TOKEN}`)).toBe(true);
+    expect(logger.lines.length).toBeGreaterThan(0);
+    expect(logger.lines.join('\n')).not.toContain(USER_TOKEN);
+    expect(JSON.stringify(outputs(ctx))).not.toContain(USER_TOKEN);
+  });
+
+  it('makes no request in a dry run and reports the plan', async () => {
+    const action = await setup();
+    const { ctx, logger } = context({ branchName: 'requests/orders-db' }, true);
+    await action.handler(ctx);
+    expect(standIn.requests).toEqual([]);
+    expect(outputs(ctx)).toMatchObject({ branchName: 'requests/orders-db', created: true });
+    expect(logger.lines.join('\n')).toContain(`would commit ${FILE} to branch requests/orders-db`);
+  });
+
+  it('rejects an invalid branch name before any request', async () => {
+    const action = await setup();
+    await expect(action.handler(context({ branchName: 'bad..name' }).ctx)).rejects.toMatchObject({
+      name: 'InputError',
+    });
+    expect(standIn.requests).toEqual([]);
+  });
+});

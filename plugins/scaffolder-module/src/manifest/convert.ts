@@ -1,0 +1,71 @@
+import { JsonObject, JsonValue } from '@backstage/types';
+import { parse } from 'yaml';
+import { childPath, itemSchema, propertySchema, requiredKeys, wantsStructuredValue } from './schemaNav';
+import { FieldError, KubeSchema } from './types';
+
+/** Result of {@link convertValues}: the converted value (undefined when empty) and YAML problems. */
+export interface Conversion {
+  value: JsonValue | undefined;
+  errors: FieldError[];
+}
+
+const INTEGER = /^-?\d+$/;
+
+function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns raw form values into what the schema means, driven by the schema alone: numeric strings
+ * become integers for `x-kubernetes-int-or-string`, YAML-editor text becomes objects, and empty
+ * values (undefined, null, '', [], {}) disappear so they never reach the manifest.
+ */
+export function convertValues(value: unknown, schema: KubeSchema | undefined, path: string): Conversion {
+  const errors: FieldError[] = [];
+  const walk = (raw: unknown, node: KubeSchema | undefined, at: string): JsonValue | undefined => {
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    if (typeof raw === 'string') {
+      if (node?.['x-kubernetes-int-or-string'] && INTEGER.test(raw.trim())) {
+        return Number.parseInt(raw.trim(), 10);
+      }
+      if (wantsStructuredValue(node)) {
+        let parsed: unknown;
+        try {
+          parsed = parse(raw, { prettyErrors: false });
+        } catch (error) {
+          // Only the first line: the rest repeats the user's text with a caret.
+          const reason = String((error as Error).message).split('\n')[0];
+          errors.push({ path: at, message: `is not valid YAML: ${reason}` });
+          return undefined;
+        }
+        // A YAML scalar stays as the user typed it; ajv reports the type mismatch.
+        return typeof parsed === 'string' ? raw : walk(parsed, node, at);
+      }
+      return raw;
+    }
+    if (Array.isArray(raw)) {
+      const items = raw
+        .map((item, index) => walk(item, itemSchema(node), childPath(at, index)))
+        .filter((item): item is JsonValue => item !== undefined);
+      return items.length > 0 ? items : undefined;
+    }
+    if (isPlainObject(raw)) {
+      const required = requiredKeys(node);
+      const out: JsonObject = {};
+      for (const [key, child] of Object.entries(raw)) {
+        const converted = walk(child, propertySchema(node, key), childPath(at, key));
+        if (converted !== undefined) {
+          out[key] = converted;
+        } else if (required.has(key) && isPlainObject(child)) {
+          // A required object whose fields are all defaulted still has to be present.
+          out[key] = {};
+        }
+      }
+      return Object.keys(out).length > 0 ? out : undefined;
+    }
+    if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
+    errors.push({ path: at, message: `has an unsupported value type ${typeof raw}` });
+    return undefined;
+  };
+  return { value: walk(value, schema, path), errors };
+}
