@@ -1,0 +1,35 @@
+/**
+ * Benchmark: converts the whole shared corpus and prints the time of each phase.
+ *
+ *   bash scripts/yarn.sh tsx plugins/ingestor-backend/src/templates/__testUtils__/bench.ts [--types]
+ */
+import { corpusDir } from '@internal/kube-sim';
+import { readFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { yamlFiles } from '../../cli/templates';
+import { convertLocatedDefinitions, type LocatedObject } from '../convert';
+import { resolveTemplateOptions } from '../options';
+import { readYamlDocuments } from '../yamlDocuments';
+
+async function bench(withTypes: boolean): Promise<void> {
+  const time = async <T>(label: string, fn: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await fn();
+    process.stdout.write(`${label}: ${(performance.now() - started).toFixed(0)} ms\n`);
+    return value;
+  };
+  const files = yamlFiles([corpusDir('xrd'), corpusDir('crd')]);
+  const inputs = await time(`read ${files.length} files (yaml parse)`, () =>
+    files.flatMap((f): LocatedObject[] => readYamlDocuments(readFileSync(f, 'utf8')).objects.map(object => ({ object, source: f }))),
+  );
+  const options = resolveTemplateOptions({ selection: { crds: { ingestAll: true } } });
+  const first = await time('convert (first run, without types)', () => convertLocatedDefinitions(inputs, options, { typesGenerator: null }));
+  await time('convert (second run, without types)', () => convertLocatedDefinitions(inputs, options, { typesGenerator: null }));
+  if (withTypes) await time('convert with TypeScript types', () => convertLocatedDefinitions(inputs, options));
+  await time(`serialise ${first.entities.length} entities as YAML`, () => first.entities.map(e => stringify(e, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n'));
+}
+
+bench(process.argv.includes('--types')).catch(e => {
+  process.stderr.write(`${(e as Error).stack}\n`);
+  process.exitCode = 1;
+});

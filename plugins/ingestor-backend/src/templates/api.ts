@@ -1,0 +1,96 @@
+/**
+ * The API entity for one definition version: `spec.type: openapi`, so Backstage's API docs render it
+ * (schema browser included) without a custom widget. The definition is a small OpenAPI 3.0 document
+ * with the create/read paths the API server serves and the readable schema as its one component;
+ * the TypeScript types sit in its description as a code block a developer can copy.
+ */
+import type { Entity } from '@backstage/catalog-model';
+import { stringify } from 'yaml';
+import { annotationsOf, lifecycleOf, ownerOf, tagsOf } from './describe';
+import type { TemplateOptions } from './options';
+import type { Schema } from './schema/types';
+import type { DefinitionVersion } from './sources';
+
+export interface ApiInput {
+  version: DefinitionVersion;
+  name: string;
+  /** The schema without status and managedFields. */
+  schema: Schema;
+  /** TypeScript source, when generated. */
+  types?: string;
+  clusters: string[];
+  notes: string[];
+  options: TemplateOptions;
+}
+
+function collectionPath(v: DefinitionVersion): string {
+  return v.namespaced ? `/apis/${v.group}/${v.version}/namespaces/{namespace}/${v.plural}` : `/apis/${v.group}/${v.version}/${v.plural}`;
+}
+
+function pathParameters(v: DefinitionVersion, withName: boolean): object[] {
+  const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  return [...(v.namespaced ? [param('namespace')] : []), ...(withName ? [param('name')] : [])];
+}
+
+/** The OpenAPI document, as data. */
+export function openApiDocument(input: ApiInput): Record<string, unknown> {
+  const { version: v } = input;
+  const ref = { $ref: `#/components/schemas/${v.kind}` };
+  const body = { content: { 'application/json': { schema: ref }, 'application/yaml': { schema: ref } } };
+  const description = [
+    input.schema.description?.trim(),
+    `Kubernetes resource \`${v.kind}\` (\`apiVersion: ${v.group}/${v.version}\`), ${v.namespaced ? 'namespaced' : 'cluster-scoped'}, defined by ${v.definition.kind} \`${v.definition.name}\`.`,
+    ...input.notes,
+    input.types ? `## TypeScript\n\n\`\`\`ts\n${input.types.trimEnd()}\n\`\`\`` : undefined,
+  ].filter((s): s is string => !!s);
+  return {
+    openapi: '3.0.3',
+    info: { title: `${v.kind} ${v.version}`, version: v.version, description: description.join('\n\n') },
+    paths: {
+      [collectionPath(v)]: {
+        parameters: pathParameters(v, false),
+        post: { summary: `Create a ${v.kind}`, operationId: `create${v.kind}`, requestBody: { required: true, ...body }, responses: { '201': { description: 'Created', ...body } } },
+      },
+      [`${collectionPath(v)}/{name}`]: {
+        parameters: pathParameters(v, true),
+        get: { summary: `Read a ${v.kind}`, operationId: `read${v.kind}`, responses: { '200': { description: 'OK', ...body } } },
+      },
+    },
+    components: { schemas: { [v.kind]: input.schema } },
+  };
+}
+
+/**
+ * Above this size (as JSON) the definition is written as indented JSON, which is YAML too: the `yaml`
+ * library needs seconds for the few megabyte-sized CRDs, and nobody reads those line by line.
+ */
+const YAML_DEFINITION_LIMIT = 64_000;
+
+function serialise(document: Record<string, unknown>): string {
+  const json = JSON.stringify(document, null, 2);
+  if (json.length > YAML_DEFINITION_LIMIT) return `${json}\n`;
+  // No anchors: shared nodes are written out in full, as a reader expects.
+  return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+export function apiEntity(input: ApiInput): Entity {
+  const { version: v, options } = input;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'API',
+    metadata: {
+      name: input.name,
+      namespace: options.namespace,
+      title: `${v.kind} ${v.version}`,
+      description: input.schema.description?.trim() || `The ${v.kind} Kubernetes API (${v.group}/${v.version}).`,
+      tags: tagsOf(v),
+      annotations: annotationsOf(v, input.clusters),
+    },
+    spec: {
+      type: 'openapi',
+      lifecycle: lifecycleOf(v, options),
+      owner: ownerOf(v, options),
+      definition: serialise(openApiDocument(input)),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { parse } from 'yaml';
+import { convertDefinitions } from './convert';
+import { crd, options, xrd } from './__testUtils__/fixtures';
+import { readYamlDocuments } from './yamlDocuments';
+
+const spec = { type: 'object', properties: { size: { type: 'string', description: 'How big.' } } };
+
+describe('convertDefinitions', () => {
+  it('reports a bad definition and converts the rest', async () => {
+    const bad = xrd(spec, { name: 'Bad' });
+    const { entities, errors } = await convertDefinitions([bad, crd(spec), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }], options(), { typesGenerator: null });
+    expect(errors).toEqual([{ source: 'CompositeResourceDefinition Bad.example.org', message: expect.stringContaining('spec.names.plural') }]);
+    expect(entities.map(e => `${e.kind}:${e.metadata.name}`)).toEqual(['API:widgets.widgets.example.com-v1', 'Template:widgets.widgets.example.com-v1']);
+  });
+
+  it('builds an openapi API entity with the schema minus status and the generated types', async () => {
+    const generator = jest.fn(async (_schema: object, name: string) => `export interface ${name} {}\n`);
+    const { entities } = await convertDefinitions([crd(spec)], options({ owner: 'group:platform', lifecycle: 'experimental' }), { typesGenerator: generator });
+    const api = entities.find(e => e.kind === 'API');
+    expect(api?.spec).toMatchObject({ type: 'openapi', owner: 'group:platform', lifecycle: 'experimental' });
+    const doc = parse(String(api?.spec?.definition));
+    expect(doc.components.schemas.Widget.properties).not.toHaveProperty('status');
+    expect(doc.paths).toHaveProperty(['/apis/widgets.example.com/v1/namespaces/{namespace}/widgets']);
+    expect(doc.info.description).toContain('```ts\nexport interface WidgetV1 {}\n```');
+    expect(generator).toHaveBeenCalledWith(expect.objectContaining({ type: 'object' }), 'WidgetV1');
+  });
+
+  it('keeps the entities and warns when types cannot be generated', async () => {
+    const { entities, warnings } = await convertDefinitions([crd(spec)], options(), { typesGenerator: async () => Promise.reject(new Error('boom')) });
+    expect(entities).toHaveLength(2);
+    expect(warnings[0].message).toContain('boom');
+  });
+
+  it('takes owner and lifecycle from annotations, and marks deprecated versions', async () => {
+    const obj = crd(spec);
+    obj.metadata.annotations = { 'kube-platform.io/owner': 'group:db' };
+    (obj.spec as { versions: Array<Record<string, unknown>> }).versions[0].deprecated = true;
+    const { entities } = await convertDefinitions([obj], options(), { typesGenerator: null });
+    for (const e of entities) expect(e.spec).toMatchObject({ owner: 'group:db', lifecycle: 'deprecated' });
+    expect(entities[0].metadata.tags).toContain('deprecated');
+  });
+
+  it('lists the fields edited as YAML in the Template description', async () => {
+    const { entities } = await convertDefinitions([crd({ type: 'object', properties: { values: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } })], options(), { typesGenerator: null });
+    expect(entities.find(e => e.kind === 'Template')?.metadata.description).toContain('Edited as YAML: spec.values.');
+  });
+});
+
+describe('readYamlDocuments', () => {
+  it('reads every document, naming the ones that fail', () => {
+    const r = readYamlDocuments('a: [\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\n- 1\n');
+    expect(r.objects.map(o => o.metadata.name)).toEqual(['x']);
+    expect(r.errors).toEqual([expect.stringMatching(/^document 1: /), 'document 3: not a Kubernetes object (no metadata)']);
+  });
+
+  it('reads a quoted string continued at its key indent as kubectl does, with a warning', () => {
+    const text = 'metadata:\n  name: x\nspec:\n  description: "a long\n  text"\n  other: 1\n';
+    const r = readYamlDocuments(text);
+    expect(r.errors).toEqual([]);
+    expect(r.objects[0].spec).toEqual({ description: 'a long text', other: 1 });
+    expect(r.warnings).toEqual([expect.stringContaining('line 5')]);
+  });
+});

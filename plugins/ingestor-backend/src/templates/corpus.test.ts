@@ -1,0 +1,105 @@
+/**
+ * The whole shared corpus (xrd/ and crd/, the 1.4 MB Argo CD ApplicationSet CRD included): every
+ * definition a real API server accepts becomes Templates that Backstage accepts, whose forms compile,
+ * keep the source's constraints field by field, and, filled with defaults plus valid required values,
+ * render a manifest the source schema accepts.
+ */
+import { EntityPolicies, DefaultNamespaceEntityPolicy, FieldFormatEntityPolicy, NoForeignRootFieldsEntityPolicy, SchemaValidEntityPolicy, apiEntityV1alpha1Validator, type Entity } from '@backstage/catalog-model';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import { convertLocatedDefinitions, planTemplates, type ConversionResult } from './convert';
+import { resolveTemplateOptions } from './options';
+import { userSpecSchema } from './schema/normalise';
+import { formAjv, kubeAjv, withoutUiKeys } from './__testUtils__/ajv';
+import { readCorpus } from './__testUtils__/corpus';
+import { convertValue, fillForm } from './__testUtils__/fill';
+import { renderInput } from './__testUtils__/render';
+import { expectConstraintsKept } from './__testUtils__/constraints';
+
+const corpus = readCorpus();
+const options = resolveTemplateOptions({ selection: { crds: { ingestAll: true } } });
+const { planned } = planTemplates(corpus.inputs, options);
+const policy = EntityPolicies.allOf([new DefaultNamespaceEntityPolicy(), new FieldFormatEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new SchemaValidEntityPolicy()]);
+
+let result: ConversionResult;
+beforeAll(async () => {
+  const started = performance.now();
+  result = await convertLocatedDefinitions(corpus.inputs, options, { typesGenerator: null });
+  // Figures for the README; no assertion on time (machines differ).
+  console.log(`corpus: read ${corpus.files.length} files in ${corpus.ms.toFixed(0)} ms; converted ${planned.length} definition versions into ${result.entities.length} entities in ${(performance.now() - started).toFixed(0)} ms (without TypeScript types)`);
+});
+
+const byName = (kind: string, name: string) => result.entities.find(e => e.kind === kind && e.metadata.name === name);
+
+describe('the corpus', () => {
+  it('reads every file', () => {
+    expect(corpus.files.length).toBeGreaterThan(80);
+    expect(corpus.readErrors).toEqual([]);
+  });
+
+  it('converts every definition except the one a real API server rejects (a claim plural with a capital letter)', () => {
+    expect(result.errors).toEqual([
+      {
+        source: 'xrd/crossplane__crossplane/test__e2e__manifests__apiextensions__xrd__validation__xrd-invalid.yaml',
+        message: expect.stringContaining('spec.claimNames.plural "Nopresourcestwo" is invalid'),
+      },
+    ]);
+    expect(result.warnings).toEqual([]);
+    expect(result.entities.filter(e => e.kind === 'Template')).toHaveLength(planned.length);
+    expect(result.entities.filter(e => e.kind === 'API')).toHaveLength(planned.length);
+  });
+
+  it('gives every entity a unique name', () => {
+    const refs = result.entities.map(e => `${e.kind}:${e.metadata.name}`);
+    expect(new Set(refs).size).toBe(refs.length);
+  });
+
+  it('produces Templates and APIs that pass Backstage validation', async () => {
+    for (const entity of result.entities) {
+      await expect(policy.enforce(entity)).resolves.toBeDefined();
+      const validator = entity.kind === 'Template' ? templateEntityV1beta3Validator : apiEntityV1alpha1Validator;
+      await expect(validator.check(entity)).resolves.toBe(true);
+    }
+  });
+
+  it('never writes the text "undefined" into steps or output', () => {
+    for (const entity of result.entities.filter(e => e.kind === 'Template')) {
+      // The embedded schema is the source's own text, which may say "undefined" in a description.
+      const steps = (entity.spec?.steps as Array<{ input: Record<string, unknown> }>).map(({ input: { schema: _schema, ...input } }) => input);
+      const text = JSON.stringify([steps, entity.spec?.output]).replace(/ else undefined \}\}/g, ' }}');
+      expect(text).not.toContain('undefined');
+    }
+  });
+});
+
+describe.each(planned.map(p => [p.name, p] as const))('%s', (name, item) => {
+  const template = () => byName('Template', name) as Entity & { spec: { parameters: object[]; steps: Array<{ input: Record<string, unknown> }> } };
+
+  it('has parameter pages that compile with ajv', () => {
+    const ajv = formAjv();
+    for (const page of template().spec.parameters) expect(() => ajv.compile(withoutUiKeys(page) as object)).not.toThrow();
+  });
+
+  it('keeps required, enum, default and pattern of every form field', () => {
+    expect(() => expectConstraintsKept(item.plan, userSpecSchema(item.group.version))).not.toThrow();
+  });
+
+  it('renders a manifest the source schema accepts from a form filled with defaults and required values', () => {
+    const spec = userSpecSchema(item.group.version);
+    const params = fillForm(item.plan.pages, item.plan.records, spec);
+    const ajv = formAjv();
+    for (const page of item.plan.pages) {
+      const validate = ajv.compile(withoutUiKeys(page) as object);
+      expect({ page: page.title, valid: validate(params), errors: validate.errors ?? null }).toEqual({ page: page.title, valid: true, errors: null });
+    }
+    const input = renderInput(template().spec.steps[0].input, params) as Record<string, unknown>;
+    const v = item.group.version;
+    const manifest = {
+      apiVersion: input.apiVersion,
+      kind: input.kind,
+      metadata: { name: input.name, ...(v.namespaced ? { namespace: input.namespace } : {}) },
+      spec: convertValue(input.spec ?? {}, item.schema.properties?.spec ?? {}),
+    };
+    const validate = kubeAjv().compile(item.schema);
+    expect({ valid: validate(manifest), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+  });
+});

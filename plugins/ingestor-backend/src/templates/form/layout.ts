@@ -1,0 +1,117 @@
+/**
+ * The spec's fields placed on pages. A small spec is one page; a large one is split along its
+ * plain child objects (at most two levels down, the largest first), whose fields then become
+ * parameters of their own and are put back at their path when the render step assembles the spec.
+ */
+import type { FormOptions } from '../options';
+import type { Schema } from '../schema/types';
+import { hasUnions } from './choice';
+import { propertyTitle } from './collections';
+import { formField, yamlReason } from './field';
+import { helpText } from './help';
+import type { KeyAllocator } from './keys';
+import { isAdvanced, isHidden, orderedProperties, type PropertyEntry } from './order';
+import type { FieldRecord, FormSchema } from './types';
+
+/** A form field bound to a spec path. */
+export interface PlacedField {
+  key: string;
+  /** Below `spec`; `[]` means the whole spec. */
+  path: string[];
+  form: FormSchema;
+  required: boolean;
+}
+
+export interface Section {
+  title: string;
+  description?: string;
+  fields: PlacedField[];
+}
+
+export interface SpecLayout {
+  sections: Section[];
+  /** Fields marked `x-ui-advanced`, for the advanced page. */
+  advanced: PlacedField[];
+  records: FieldRecord[];
+}
+
+const MAX_SPLIT_SECTIONS = 8;
+const MIN_SECTION_LEAVES = 4;
+const MAX_SPLIT_LEVEL = 2;
+
+/** Leaf values a user could fill, counted to a bounded depth (recursive schemas do not exist, but huge ones do). */
+export function leafCount(schema: Schema, depth = 0): number {
+  if (depth > 8) return 1;
+  if (schema.properties) return Object.values(schema.properties).reduce((n, s) => n + leafCount(s, depth + 1), 0) || 1;
+  if (schema.items) return leafCount(schema.items, depth + 1);
+  return 1;
+}
+
+/** A plain object whose fields can stand on their own without changing what the manifest may say. */
+function splittable(entry: PropertyEntry, requiredChain: boolean): boolean {
+  const s = entry.schema;
+  const plain =
+    (s.type === 'object' || (!s.type && !!s.properties)) &&
+    !!s.properties &&
+    Object.keys(s.properties).length > 0 &&
+    s.additionalProperties === undefined &&
+    s['x-kubernetes-preserve-unknown-fields'] !== true &&
+    s['x-kubernetes-embedded-resource'] !== true &&
+    !hasUnions(s) &&
+    s.default === undefined &&
+    s.minProperties === undefined &&
+    s.maxProperties === undefined &&
+    s.nullable !== true;
+  // An optional object with required fields may be left out entirely, which split fields cannot say.
+  const safe = (requiredChain && entry.required) || !(s.required?.length);
+  return plain && safe && !isAdvanced(entry) && leafCount(s) >= MIN_SECTION_LEAVES;
+}
+
+export function layoutSpec(spec: Schema, keys: KeyAllocator, options: FormOptions, title: string): SpecLayout {
+  const records: FieldRecord[] = [];
+  const advanced: PlacedField[] = [];
+  const main: Section = { title, fields: [] };
+  const sections: Section[] = [main];
+  const ctxFor = (path: string[]) => ({ options, depth: 0, path, records });
+
+  if (!spec.properties || Object.keys(spec.properties).length === 0) {
+    const form = formField(spec, title, ctxFor([]));
+    main.fields.push({ key: keys.allocate(['spec']), path: [], form, required: !!spec.required?.length });
+    return { sections, advanced, records };
+  }
+
+  let splitsLeft = leafCount(spec) > options.pageSize ? MAX_SPLIT_SECTIONS : 0;
+  const place = (obj: Schema, path: string[], section: Section, requiredChain: boolean, level: number) => {
+    const entries = orderedProperties(obj);
+    const candidates = level < MAX_SPLIT_LEVEL ? entries.filter(e => splittable(e, requiredChain)) : [];
+    const chosen = new Set(
+      [...candidates]
+        .sort((a, b) => leafCount(b.schema) - leafCount(a.schema))
+        .slice(0, Math.max(0, splitsLeft))
+        .map(e => e.key),
+    );
+    splitsLeft -= chosen.size;
+    for (const entry of entries) {
+      const childPath = [...path, entry.key];
+      const required = requiredChain && entry.required;
+      if (isHidden(entry)) {
+        records.push({ path: childPath, mode: 'hidden', reason: 'x-ui-hidden, left to its default' });
+      } else if (chosen.has(entry.key)) {
+        records.push({ path: childPath, mode: 'split' });
+        const child: Section = { title: propertyTitle(entry.key, entry.schema), fields: [] };
+        const help = helpText(entry.schema);
+        if (help) child.description = help;
+        sections.push(child);
+        place(entry.schema, childPath, child, required, level + 1);
+      } else {
+        const form = formField(entry.schema, propertyTitle(entry.key, entry.schema), ctxFor(childPath));
+        (isAdvanced(entry) ? advanced : section.fields).push({ key: keys.allocate(childPath), path: childPath, form, required });
+      }
+    }
+  };
+  place(spec, [], main, true, 0);
+  if (spec['x-kubernetes-preserve-unknown-fields'] === true && yamlReason(spec, ctxFor([]))) {
+    main.description = 'The spec also accepts fields its schema does not list; add them by editing the manifest in the pull request.';
+  }
+  return { sections: sections.filter(s => s.fields.length > 0), advanced, records };
+}

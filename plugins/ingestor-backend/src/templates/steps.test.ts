@@ -1,0 +1,88 @@
+import type { Entity } from '@backstage/catalog-model';
+import { convertDefinitions, convertLocatedDefinitions } from './convert';
+import { crd, options, xrd } from './__testUtils__/fixtures';
+import { renderInput } from './__testUtils__/render';
+import type { TemplateOptionsInput } from './options';
+
+const spec = {
+  type: 'object',
+  required: ['size'],
+  properties: { size: { type: 'string', default: 'small' }, port: { 'x-kubernetes-int-or-string': true }, values: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+};
+
+async function templateOf(obj = xrd(spec), input: TemplateOptionsInput = {}) {
+  const { entities } = await convertDefinitions([obj], options(input), { typesGenerator: null });
+  return entities.find(e => e.kind === 'Template') as Entity & { spec: { parameters: Array<{ title: string; properties: Record<string, Record<string, unknown>> }>; steps: Array<{ id: string; action: string; input: Record<string, unknown> }>; output: Record<string, unknown> } };
+}
+
+describe('steps', () => {
+  it('render, then open a pull request, per docs/scaffolder-actions.md', async () => {
+    const t = await templateOf(xrd(spec), { publish: { repoUrl: 'github.com?owner=acme&repo=gitops', targetBranch: 'main' } });
+    expect(t.spec.steps.map(s => [s.id, s.action])).toEqual([['render', 'kubernetes:manifest:render'], ['publish', 'kubernetes:gitops:pull-request']]);
+    expect(t.spec.steps[0].input).toMatchObject({ apiVersion: 'example.org/v1alpha1', kind: 'Database', scope: 'Namespaced', owner: '${{ parameters.owner }}', templateRef: `template:default/${t.metadata.name}` });
+    expect(t.spec.steps[1].input).toMatchObject({ repoUrl: 'github.com?owner=acme&repo=gitops', targetBranch: 'main', paths: '${{ steps.render.output.paths }}' });
+    expect(t.spec.output).toMatchObject({ links: [{ title: 'Pull request', url: '${{ steps.publish.output.pullRequestUrl }}' }] });
+    expect(t.spec.parameters.find(p => p.title === 'GitOps')?.properties).not.toHaveProperty('repoUrl');
+  });
+
+  it('asks for the repository with a RepoUrlPicker when none is configured, and never emits undefined', async () => {
+    const t = await templateOf();
+    const gitops = t.spec.parameters.find(p => p.title === 'GitOps');
+    expect(gitops?.properties.repoUrl).toMatchObject({ 'ui:field': 'RepoUrlPicker', 'ui:options': { allowedHosts: ['github.com'] } });
+    expect(t.spec.steps[1].input.repoUrl).toBe('${{ parameters.repoUrl }}');
+    const rendered = renderInput(t.spec.steps[1].input, { repoUrl: 'github.com?owner=a&repo=b', name: 'db', namespace: 'team' }) as Record<string, unknown>;
+    expect(rendered.targetBranch).toBeUndefined();
+    expect(rendered.title).toBe('Create Database db in team');
+  });
+
+  it('assembles the spec from parameter keys, so pages never overwrite each other', async () => {
+    const t = await templateOf(xrd(spec), { publish: { repoUrl: 'github.com?owner=a&repo=b' } });
+    expect(t.spec.steps[0].input.spec).toEqual({
+      size: '${{ parameters.size }}',
+      port: '${{ parameters.port }}',
+      values: '${{ parameters.values }}',
+      compositionRef: '${{ {"name": parameters.compositionName} if parameters.compositionName else undefined }}',
+      compositionSelector: '${{ {"matchLabels": parameters.compositionSelector} if parameters.compositionSelector else undefined }}',
+      compositionUpdatePolicy: '${{ parameters.compositionUpdatePolicy }}',
+      writeConnectionSecretToRef: '${{ {"name": parameters.connectionSecretName} if parameters.connectionSecretName else undefined }}',
+    });
+    const rendered = renderInput(t.spec.steps[0].input.spec, { size: 'large', port: '8080', values: 'a: 1', compositionName: 'aws' });
+    expect(rendered).toEqual({ size: 'large', port: '8080', values: 'a: 1', compositionRef: { name: 'aws' } });
+  });
+
+  it('puts modern XR plumbing under spec.crossplane', async () => {
+    const t = await templateOf(xrd(spec, { claim: false, apiVersion: 'apiextensions.crossplane.io/v2' }));
+    expect(t.spec.steps[0].input.spec).toHaveProperty('crossplane.compositionRef');
+    expect(t.spec.steps[0].input.spec).not.toHaveProperty('writeConnectionSecretToRef');
+  });
+
+  it('pushes a branch for git-push, and only renders for none', async () => {
+    const push = await templateOf(crd(spec), { publish: { target: 'git-push', repoUrl: 'file:///tmp/gitops.git' } });
+    expect(push.spec.steps[1]).toMatchObject({ action: 'kubernetes:gitops:push', input: { remoteUrl: 'file:///tmp/gitops.git', branchName: 'backstage/widget-${{ parameters.namespace }}-${{ parameters.name }}' } });
+    const none = await templateOf(crd(spec), { publish: { target: 'none', layout: 'namespace-kind' } });
+    expect(none.spec.steps.map(s => s.id)).toEqual(['render']);
+    expect(none.spec.steps[0].input.layout).toBe('namespace-kind');
+    expect(none.spec.parameters.map(p => p.title)).not.toContain('GitOps');
+  });
+
+  it('embeds the manifest schema without status, with Crossplane fields', async () => {
+    const t = await templateOf();
+    const schema = t.spec.steps[0].input.schema as { properties: Record<string, { properties?: Record<string, unknown> }> };
+    expect(Object.keys(schema.properties)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(schema.properties.spec.properties).toHaveProperty('compositionRef');
+  });
+});
+
+describe('clusters', () => {
+  it('gives one Template offering every cluster when the schemas agree, and keeps them apart when not', async () => {
+    const same = await convertLocatedDefinitions([{ object: xrd(spec), cluster: 'b' }, { object: xrd(spec), cluster: 'a' }], options(), { typesGenerator: null });
+    const templates = same.entities.filter(e => e.kind === 'Template') as Array<Entity & { spec: { parameters: Array<{ title: string; properties: Record<string, { items?: { enum?: string[] } }> }> } }>;
+    expect(templates).toHaveLength(1);
+    expect(templates[0].spec.parameters.find(p => p.title === 'GitOps')?.properties.clusters.items?.enum).toEqual(['a', 'b']);
+    const other = xrd({ type: 'object', properties: { size: { type: 'integer' } } });
+    const differ = await convertLocatedDefinitions([{ object: xrd(spec), cluster: 'a' }, { object: other, cluster: 'b' }], options(), { typesGenerator: null });
+    const names = differ.entities.filter(e => e.kind === 'Template').map(e => e.metadata.name);
+    expect(new Set(names).size).toBe(2);
+    expect(differ.entities.find(e => e.kind === 'Template')?.metadata.description).toContain('a different schema for the same kind and version');
+  });
+});

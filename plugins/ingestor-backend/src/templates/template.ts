@@ -1,0 +1,58 @@
+/** The Template entity (scaffolder.backstage.io/v1beta3) for one definition version. */
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import { annotationsOf, fieldNotes, lifecycleOf, ownerOf, tagsOf } from './describe';
+import type { FormPlan } from './form/parameters';
+import type { TemplateOptions } from './options';
+import type { TemplateOutput, TemplateStep } from './steps';
+import type { DefinitionVersion } from './sources';
+
+export interface TemplateInput {
+  version: DefinitionVersion;
+  name: string;
+  plan: FormPlan;
+  steps: TemplateStep[];
+  output: TemplateOutput;
+  clusters: string[];
+  /** Extra sentences for the description (schema differences between clusters, deprecation). */
+  notes: string[];
+  options: TemplateOptions;
+}
+
+function templateType(v: DefinitionVersion): string {
+  if (v.role === 'claim') return 'crossplane-claim';
+  if (v.role === 'composite') return 'crossplane-composite';
+  return 'kubernetes-resource';
+}
+
+function summary(v: DefinitionVersion): string {
+  const own = v.schema?.description?.trim();
+  const what = `Creates a ${v.kind} (${v.group}/${v.version})${v.namespaced ? '' : ', cluster-scoped'}.`;
+  return own ? `${own}\n\n${what}` : what;
+}
+
+/** Typed as a plain Entity: scaffolder-common's TemplateEntityV1beta3 types `output` as strings only. */
+export function templateEntity(input: TemplateInput): Entity {
+  const { version: v, plan, options } = input;
+  const notes = [...input.notes, ...(v.deprecationWarning ? [v.deprecationWarning] : []), ...fieldNotes(plan.records)];
+  return {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: {
+      name: input.name,
+      namespace: options.namespace,
+      title: `${v.kind} ${v.version}`,
+      description: [summary(v), ...notes].join('\n\n'),
+      tags: tagsOf(v),
+      annotations: annotationsOf(v, input.clusters),
+    },
+    spec: {
+      type: templateType(v),
+      owner: ownerOf(v, options),
+      lifecycle: lifecycleOf(v, options),
+      parameters: plan.pages as JsonObject[],
+      steps: input.steps,
+      output: input.output,
+    },
+  };
+}
