@@ -125,5 +125,56 @@ export interface Config {
       /** Apply changes between full syncs from watches. @default true */
       enabled?: boolean;
     };
+    /** XRDs and selected CRDs become scaffolder Templates and API entities. */
+    templates?: {
+      /** @default true */
+      enabled?: boolean;
+      /** @default { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { seconds: 15 } } */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Catalog namespace of Templates and APIs. @default default */
+      namespace?: string;
+      /** Owner when a definition has no owner annotation. @default the ingestor's defaultOwner */
+      owner?: string;
+      lifecycle?: string;
+      selection?: {
+        xrds?: { /** @default true */ enabled?: boolean; /** @default true */ ingestAll?: boolean };
+        crds?: {
+          /** @default true */
+          enabled?: boolean;
+          /** @default false */
+          ingestAll?: boolean;
+          /** CRD groups to template. */
+          groups?: string[];
+          /** CRD names (`<plural>.<group>`) to template. */
+          names?: string[];
+          /** CRDs whose labels match all of these. */
+          labelSelector?: { [key: string]: string };
+        };
+        /** `referenceable` (the XRD's referenceable / the CRD's storage version) or `served`. @default referenceable */
+        versions?: 'referenceable' | 'served';
+      };
+      form?: {
+        /** Prefill defaults or show them as placeholders. @default prefill */
+        defaults?: 'prefill' | 'placeholder';
+        /** A spec with more leaf fields is split into pages. @default 12 */
+        pageSize?: number;
+        /** Nesting beyond which a value is edited as YAML. @default 4 */
+        maxDepth?: number;
+      };
+      publish?: {
+        /** @default github-pr */
+        target?: 'github-pr' | 'git-push' | 'none';
+        /** RepoUrlPicker format (or any git URL for git-push); asked in the form when absent. */
+        repoUrl?: string;
+        targetBranch?: string;
+        /** @default false */
+        allowRepoSelection?: boolean;
+        layout?: 'cluster-namespace-kind' | 'namespace-kind' | 'custom';
+        /** With layout custom: `{cluster}`, `{namespace}`, `{kind}`, `{name}`, `{parameters.<key>}`. */
+        pathTemplate?: string;
+        /** @default [github.com] */
+        allowedHosts?: string[];
+      };
+    };
   };
 }

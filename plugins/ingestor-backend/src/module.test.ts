@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { catalogModuleKubernetesIngestor } from './module';
 
 async function eventually<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
@@ -29,6 +30,8 @@ describe('catalogModuleKubernetesIngestor', () => {
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
+        // Template entities are only accepted by a catalog that knows their kind, as in any Backstage app.
+        scaffolderEntityModel,
         catalogModuleKubernetesIngestor,
         mockServices.rootConfig.factory({
           data: {
@@ -36,6 +39,7 @@ describe('catalogModuleKubernetesIngestor', () => {
               clusters: { source: 'direct', kubeconfig },
               schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
               watch: { enabled: false },
+              templates: { schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } } },
             },
           },
         }),
@@ -54,6 +58,20 @@ describe('catalogModuleKubernetesIngestor', () => {
         .get('/api/catalog/entities/by-name/component/kube-sim/orders-db.team-checkout')
         .set('Authorization', mockCredentials.user.header());
       expect(claim.body.spec.type).toBe('crossplane-claim');
+      expect(claim.body.spec.consumesApis).toEqual(['api:default/postgresqlinstances.database.example.org-v1alpha1']);
+
+      // The demo cluster's XRDs become Templates (and APIs) in the catalog.
+      const template = await eventually(async () => {
+        const res = await request(backend.server)
+          .get('/api/catalog/entities/by-name/template/default/postgresqlinstances.database.example.org-v1alpha1')
+          .set('Authorization', mockCredentials.user.header());
+        return res.status === 200 ? res.body : undefined;
+      });
+      expect(template.spec.steps.map((step: { action: string }) => step.action)).toContain('kubernetes:manifest:render');
+      const api = await request(backend.server)
+        .get('/api/catalog/entities/by-name/api/default/postgresqlinstances.database.example.org-v1alpha1')
+        .set('Authorization', mockCredentials.user.header());
+      expect(api.status).toBe(200);
     } finally {
       await backend.stop();
     }

@@ -1,7 +1,11 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { readIngestorConfig } from './config/readConfig';
+import { createClusterConnections } from './cluster';
+import { readDefinitions } from './provider/definitions';
 import { KubernetesEntityProvider } from './provider/KubernetesEntityProvider';
+import { KubernetesTemplateProvider } from './provider/KubernetesTemplateProvider';
+import { cachedTypesGenerator } from './templates';
 import { clusterSource, kindWatcher } from './provider/sources';
 
 /**
@@ -36,6 +40,19 @@ export const catalogModuleKubernetesIngestor = createBackendModule({
         });
         catalog.addEntityProvider(provider);
         lifecycle.addShutdownHook(() => provider.stop());
+        if (settings.templates.enabled) {
+          catalog.addEntityProvider(
+            new KubernetesTemplateProvider({
+              config: settings,
+              logger,
+              scheduler,
+              connections: () => createClusterConnections(settings.clusters, { discovery, auth }),
+              read: (conn, signal) => readDefinitions(conn, settings, signal),
+              // Generating types is the slow part; definitions rarely change between runs.
+              typesGenerator: cachedTypesGenerator(),
+            }),
+          );
+        }
       },
     });
   },

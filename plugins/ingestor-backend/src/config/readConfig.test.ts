@@ -34,6 +34,8 @@ describe('readIngestorConfig', () => {
     [{ components: { customWorkloadTypes: [{ kind: 'rollout' }] } }, 'kubernetesIngestor.components.customWorkloadTypes[0].kind'],
     [{ components: { enabled: 42 } }, 'kubernetesIngestor.components.enabled'],
     [{ schedule: { frequency: { minutes: 1 } } }, 'timeout'],
+    [{ templates: { publish: { target: 'gitlab' } } }, 'kubernetesIngestor.templates.publish.target'],
+    [{ templates: { publish: { layout: 'custom' } } }, 'kubernetesIngestor.templates.publish.pathTemplate'],
   ])('fails naming the key for %j', (data, key) => {
     expect(() => read(data)).toThrow(key);
   });

@@ -1,5 +1,6 @@
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import { ConfigReader, type Config } from '@backstage/config';
+import { resolveTemplateOptions, TemplateOptionsError, type TemplateOptionsInput } from '../templates/options';
 import { DEFAULT_ANNOTATION_PREFIX } from '../annotations';
 import type { DirectClusterConfig, IngestorConfig, NameModel, NamespaceModel, SystemModel, WorkloadKindConfig } from './types';
 
@@ -66,9 +67,27 @@ function readDirectClusters(c: Config): DirectClusterConfig[] {
   }));
 }
 
-function readSchedule(c: Config): IngestorConfig['schedule'] {
-  if (c.has('schedule')) return readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('schedule'));
+function readSchedule(c: Config, key = 'schedule'): IngestorConfig['schedule'] {
+  if (c.has(key)) return readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig(key));
   return { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { seconds: 15 } };
+}
+
+/** `templates` mirrors the template options (see templates/options.ts), plus `enabled` and `schedule`. */
+function readTemplates(c: Config, annotationPrefix: string, owner: string, lifecycle: string): IngestorConfig['templates'] {
+  const section = c.getOptionalConfig('templates');
+  const { enabled: _e, schedule: _s, ...input } = (section?.get<Record<string, unknown>>() ?? {}) as TemplateOptionsInput & Record<string, unknown>;
+  try {
+    const options = resolveTemplateOptions({
+      owner,
+      lifecycle,
+      ...input,
+      selection: { annotationPrefix, ...input.selection },
+    });
+    return { enabled: section?.getOptionalBoolean('enabled') ?? true, schedule: readSchedule(c, 'templates.schedule'), options };
+  } catch (error) {
+    if (error instanceof TemplateOptionsError) throw new Error(`Invalid value for ${CONFIG_ROOT}.templates.${error.key}: ${error.message}`);
+    throw error;
+  }
 }
 
 /**
@@ -83,10 +102,13 @@ export function readIngestorConfig(root: Config): IngestorConfig {
   if (source === 'direct' && direct.length === 0 && !kubeconfig) {
     throw new Error(`${CONFIG_ROOT}.clusters.source is "direct" but neither ${CONFIG_ROOT}.clusters.kubeconfig nor ${CONFIG_ROOT}.clusters.direct is set`);
   }
+  const annotationPrefix = c.getOptionalString('annotationPrefix') ?? DEFAULT_ANNOTATION_PREFIX;
+  const defaultOwner = c.getOptionalString('defaultOwner') ?? 'kubernetes-auto-ingested';
+  const defaultLifecycle = c.getOptionalString('defaultLifecycle') ?? 'production';
   return {
-    annotationPrefix: c.getOptionalString('annotationPrefix') ?? DEFAULT_ANNOTATION_PREFIX,
-    defaultOwner: c.getOptionalString('defaultOwner') ?? 'kubernetes-auto-ingested',
-    defaultLifecycle: c.getOptionalString('defaultLifecycle') ?? 'production',
+    annotationPrefix,
+    defaultOwner,
+    defaultLifecycle,
     clusters: {
       source,
       allowedClusterNames: c.getOptionalStringArray('allowedClusterNames') ?? c.getOptionalStringArray('clusters.allowedClusterNames'),
@@ -121,5 +143,6 @@ export function readIngestorConfig(root: Config): IngestorConfig {
     },
     schedule: readSchedule(c),
     watch: { enabled: c.getOptionalBoolean('watch.enabled') ?? true },
+    templates: readTemplates(c, annotationPrefix, defaultOwner, defaultLifecycle),
   };
 }

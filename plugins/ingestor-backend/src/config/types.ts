@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import type { TemplateOptions } from '../templates/options';
 
 /** How an entity's catalog namespace is chosen. */
 export type NamespaceModel = 'cluster' | 'default' | 'namespace';
@@ -70,4 +71,10 @@ export interface IngestorConfig {
   copyAnnotations: { keys: string[]; prefixes: string[] };
   schedule: SchedulerServiceTaskScheduleDefinition;
   watch: { enabled: boolean };
+  /** XRDs and selected CRDs as scaffolder Templates and API entities. */
+  templates: {
+    enabled: boolean;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    options: TemplateOptions;
+  };
 }

@@ -1,3 +1,4 @@
+import { resolveTemplateOptions } from '../templates/options';
 import { resolve } from 'node:path';
 import { KubeSim, KubeSimFleet } from '@internal/kube-sim';
 import { connectionsFromDirectConfig, connectionsFromKubeconfig } from '../cluster/direct';
@@ -35,6 +36,7 @@ function config(over: { components?: Partial<IngestorConfig['components']>; clus
     copyAnnotations: { keys: [], prefixes: [] },
     schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
     watch: { enabled: false },
+    templates: { enabled: false, schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } }, options: resolveTemplateOptions() },
   };
 }
 

@@ -7,6 +7,7 @@ import { buildEntity, EntityDraft, entityKindFor } from './entity';
 import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
 import { entityNameFor, entityNamespaceFor, kindSuffix, shortHash } from './names';
+import { withDefinitionApi } from './definitionApi';
 import { readRelations, RelationTargets, resolveRelations } from './relations';
 import { admitObject, ObjectContext, objectLabel } from './scope';
 import type { MappingResult, MappingSkip, MappingWarning } from './types';
@@ -92,7 +93,7 @@ function draftObject(
   const { namespace: kubeNamespace, name } = context.coordinates;
   return {
     draft,
-    relations: readRelations(context, config, namespace, warn),
+    relations: withDefinitionApi(readRelations(context, config, namespace, warn), source, kind, config),
     claim: {
       scope: `${kind}:${namespace}`,
       name: metadata.nameOverride ?? entityNameFor(config.mappings.nameModel, context.coordinates),

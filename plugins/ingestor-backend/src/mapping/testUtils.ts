@@ -1,4 +1,5 @@
 /* Test helpers for the mapping tests; not part of the package's surface. */
+import { resolveTemplateOptions } from '../templates/options';
 import {
   componentEntityV1alpha1Validator,
   DefaultNamespaceEntityPolicy,
@@ -41,6 +42,7 @@ export function testConfig(overrides: {
     copyAnnotations: { keys: [], prefixes: [] },
     schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
     watch: { enabled: false },
+    templates: { enabled: false, schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } }, options: resolveTemplateOptions() },
   };
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(overrides)) {

@@ -1,19 +1,33 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { JsonValue } from '@backstage/types';
+import { normaliseForAjv } from './normalise';
+import { kubeRegExp } from './pattern';
 import { FieldError, KubeSchema } from './types';
 
 // strict: false lets Kubernetes' own keywords (x-kubernetes-*, x-ui-order) and formats such as
-// int32 pass; allErrors so the user sees every problem at once.
-const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+// int32 pass; allErrors so the user sees every problem at once. Patterns are Go RE2 (see ./pattern),
+// OpenAPI 3.0 keywords are rewritten as draft-07 before compiling (see ./normalise).
+const ajv = new Ajv({ strict: false, allErrors: true, logger: false, code: { regExp: kubeRegExp } });
 addFormats(ajv);
+
+/**
+ * Kubernetes' `duration` format is Go's `time.ParseDuration` text (`30s`, `1h30m`, `1.5h`);
+ * ajv-formats' is ISO 8601 only (`PT30S`). Both are accepted.
+ */
+const GO_DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
+const ISO_DURATION = /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/;
+ajv.addFormat('duration', {
+  type: 'string',
+  validate: (value: string) => GO_DURATION.test(value) || ISO_DURATION.test(value),
+});
 
 const compiled = new WeakMap<KubeSchema, ValidateFunction>();
 
 function compile(schema: KubeSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv.compile(normaliseForAjv(schema));
     compiled.set(schema, validate);
   }
   return validate;
@@ -39,7 +53,7 @@ function toFieldError(error: ErrorObject): FieldError {
     path = path ? `${path}.${missing}` : missing;
     message = 'is required';
   } else if (error.keyword === 'enum') {
-    const allowed = (error.params.allowedValues as unknown[]).join(', ');
+    const allowed = (error.params.allowedValues as unknown[]).map(value => String(value)).join(', ');
     message = `must be one of: ${allowed}`;
   }
   return { path: path || '(root)', message };

@@ -22,13 +22,15 @@ export function advancedPage(v: DefinitionVersion, compositions: string[], userF
   const dependencies: Record<string, string[]> = {};
   if (v.role !== 'resource') {
     const at = machineryPath(v);
+    // Never prefilled: a named Composition overrides a selector the user fills, and without either
+    // Crossplane applies the XRD's default anyway, so the default is only named in the help.
+    const fallback = v.defaultCompositionRef ? ` (the default is ${v.defaultCompositionRef})` : '';
     const composition: FormSchema = {
       type: 'string',
       title: 'Composition',
-      description: 'The Composition that implements it. Leave empty to let the selector or the default decide.',
+      description: `The Composition that implements it. Leave empty to let the selector or the default decide${fallback}.`,
     };
     if (compositions.length) composition.enum = compositions;
-    if (v.defaultCompositionRef && (!compositions.length || compositions.includes(v.defaultCompositionRef))) composition.default = v.defaultCompositionRef;
     properties.compositionName = composition;
     bindings.push({ path: [...at, 'compositionRef'], fields: { name: 'compositionName' }, when: 'compositionName' });
     properties.compositionSelector = {

@@ -135,6 +135,8 @@ describe('form fields', () => {
     const plan = buildForm({ version: versionOf(xrd({ type: 'object', properties: { size: { type: 'string' } } })), compositions: ['aws', 'gcp'], clusters: [], form: o.form, publish: o.publish });
     const advanced = plan.pages.find(p => p.title === 'Advanced');
     expect(advanced?.properties?.compositionName.enum).toEqual(['aws', 'gcp']);
+    // Prefilling it would override any selector the user fills.
+    expect(advanced?.properties?.compositionName.default).toBeUndefined();
     expect(Object.keys(advanced?.properties ?? {})).toEqual(['compositionName', 'compositionSelector', 'compositionUpdatePolicy', 'connectionSecretName']);
     expect(plan.bindings).toContainEqual({ path: ['compositionRef'], fields: { name: 'compositionName' }, when: 'compositionName' });
   });
