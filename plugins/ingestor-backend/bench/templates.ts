@@ -1,15 +1,15 @@
 /**
  * Benchmark: converts the whole shared corpus and prints the time of each phase.
  *
- *   bash scripts/yarn.sh tsx plugins/ingestor-backend/src/templates/__testUtils__/bench.ts [--types]
+ *   bash scripts/yarn.sh tsx plugins/ingestor-backend/bench/templates.ts [--types]
  */
 import { corpusDir } from '@internal/kube-sim';
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
-import { yamlFiles } from '../../cli/templates';
-import { convertLocatedDefinitions, type LocatedObject } from '../convert';
-import { resolveTemplateOptions } from '../options';
-import { readYamlDocuments } from '../yamlDocuments';
+import { yamlFiles } from '../src/cli/templates';
+import { convertLocatedDefinitions, type LocatedObject } from '../src/templates/convert';
+import { resolveTemplateOptions } from '../src/templates/options';
+import { readYamlDocuments } from '../src/templates/yamlDocuments';
 
 async function bench(withTypes: boolean): Promise<void> {
   const time = async <T>(label: string, fn: () => T | Promise<T>): Promise<T> => {
