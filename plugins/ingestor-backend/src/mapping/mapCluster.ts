@@ -6,7 +6,7 @@ import { NameClaim, resolveNames } from './dedupe';
 import { buildEntity, EntityDraft, entityKindFor } from './entity';
 import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
-import { entityNameFor, entityNamespaceFor, kindSuffix, shortHash } from './names';
+import { entityNameFor, entityNamespaceFor, kindSuffix, shortHash, toDnsLabel } from './names';
 import { withDefinitionApi } from './definitionApi';
 import { readRelations, RelationTargets, resolveRelations } from './relations';
 import { admitObject, ObjectContext, objectLabel } from './scope';
@@ -132,6 +132,27 @@ function objectRefResolver(cluster: string, candidates: Candidate[], names: stri
  * each kind) and merges; `mapReadings` calls it for every reading. Never throws: an object that cannot be
  * mapped is reported in `skipped`.
  */
+/**
+ * Sanitising and shortening are deterministic and the original stays in the source annotations, but
+ * an operator looking for an object by name should be told where it went.
+ */
+function reportRenames(cluster: string, candidates: Candidate[], names: string[], config: IngestorConfig, warn: (w: MappingWarning) => void): void {
+  const clusterLabel = toDnsLabel(cluster);
+  if (clusterLabel !== cluster) {
+    warn({ cluster, object: `cluster ${cluster}`, message: `cluster name is not a valid catalog name; its entities use "${clusterLabel}"` });
+  }
+  candidates.forEach((candidate, i) => {
+    const { name, namespace } = candidate.draft.context.coordinates;
+    const withNamespace = config.mappings.nameModel.startsWith('name-namespace') && namespace !== undefined;
+    const parts = withNamespace ? [name, namespace] : [name];
+    const plain = [...parts, ...(config.mappings.nameModel.endsWith('cluster') ? [clusterLabel] : [])].join('.');
+    const expected = candidate.draft.metadata.nameOverride ?? plain;
+    if (names[i] !== expected) {
+      warn({ cluster, object: candidate.draft.context.label, message: `entity name "${clip(expected)}" is invalid, too long or taken by another object; emitted as "${names[i]}"` });
+    }
+  });
+}
+
 export function mapClusterObjects(
   cluster: string,
   objects: ClusterObject[],
@@ -156,6 +177,7 @@ export function mapClusterObjects(
   }
 
   const names = resolveNames(candidates.map(c => c.claim));
+  reportRenames(cluster, candidates, names, config, report.warn);
   const resolver = objectRefResolver(cluster, candidates, names, config);
   const entities = candidates.map((candidate, index) => {
     const resolve = (target: ObjectTarget, objectKind: string) => resolver(candidate.draft.context, target, objectKind);

@@ -117,6 +117,18 @@ describe('mapReadings', () => {
     await expectAllValid(forward.entities);
   });
 
+  it('warns, naming the object, when an entity name had to be shortened or changed, and only then', () => {
+    const long = `${'a'.repeat(60)}.${'b'.repeat(60)}`;
+    const objects = [
+      ...objectsOf('prod', workloadKind('Deployment'), [deployment(long, 'team-a'), deployment('web', 'team-a'), deployment('ok', 'team-a')]),
+      ...objectsOf('prod', workloadKind('StatefulSet'), [statefulSet('web', 'team-a')]),
+    ];
+    const result = mapClusterObjects('prod', objects, [], config);
+    // Object labels are clipped for the log, so the long one is matched by its start.
+    expect(result.warnings.map(w => w.object).sort()).toEqual([expect.stringMatching(/^Deployment team-a\/a{60}\.b+/), 'StatefulSet team-a/web']);
+    expect(result.warnings.find(w => w.object === 'StatefulSet team-a/web')?.message).toContain('emitted as "web.team-a-statefulset"');
+  });
+
   it('does not let a suffixed name push out an object that really has that name', () => {
     const objects = [
       ...objectsOf('prod', workloadKind('Deployment'), [deployment('web', 'team-a'), deployment('web', 'team-a-statefulset')]),
