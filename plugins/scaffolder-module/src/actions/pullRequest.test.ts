@@ -180,6 +180,22 @@ describe('kubernetes:gitops:pull-request', () => {
     expect(sequence()).not.toContain(`POST ${REPO}/git/trees`);
   });
 
+  it.each([
+    [401, /rejected the credentials for acme\/platform-gitops .*\(401\)/],
+    [404, /404 .* in acme\/platform-gitops: the repository or branch does not exist, or the token cannot see it/],
+  ])('turns a %s into an error naming the repository, without the token', async (status, message) => {
+    const action = await setup();
+    standIn.fail('POST', /\/git\/blobs$/, status, { message: `failure for ${INTEGRATION_TOKEN}` });
+    const { ctx, logger } = context({});
+    const error = await action.handler(ctx).then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toContain(INTEGRATION_TOKEN);
+    expect(logger.lines.join('\n')).not.toContain(INTEGRATION_TOKEN);
+  });
+
   it('uses the user token when given and never logs or outputs it', async () => {
     const action = await setup();
     const { ctx, logger } = context({ token: USER_TOKEN });
