@@ -21,7 +21,19 @@ describe('steps', () => {
     expect(t.spec.steps.map(s => [s.id, s.action])).toEqual([['render', 'kubernetes:manifest:render'], ['publish', 'kubernetes:gitops:pull-request']]);
     expect(t.spec.steps[0].input).toMatchObject({ apiVersion: 'example.org/v1alpha1', kind: 'Database', scope: 'Namespaced', owner: '${{ parameters.owner }}', templateRef: `template:default/${t.metadata.name}` });
     expect(t.spec.steps[1].input).toMatchObject({ repoUrl: 'github.com?owner=acme&repo=gitops', targetBranch: 'main', paths: '${{ steps.render.output.paths }}' });
-    expect(t.spec.output).toMatchObject({ links: [{ title: 'Pull request', url: '${{ steps.publish.output.pullRequestUrl }}' }] });
+    expect(t.spec.output).toMatchObject({
+      links: [
+        { title: 'Pull request', url: '${{ steps.publish.output.pullRequestUrl }}' },
+        { title: 'Download manifest', url: '${{ steps.publish.output.fileUrls[0] }}' },
+      ],
+    });
+    const links = renderInput(t.spec.output.links, {}, {
+      publish: { output: { pullRequestUrl: 'https://github.com/acme/gitops/pull/7', fileUrls: ['https://github.com/acme/gitops/blob/b/x.yaml?raw=true'] } },
+    });
+    expect(links).toEqual([
+      { title: 'Pull request', url: 'https://github.com/acme/gitops/pull/7' },
+      { title: 'Download manifest', url: 'https://github.com/acme/gitops/blob/b/x.yaml?raw=true' },
+    ]);
     expect(t.spec.parameters.find(p => p.title === 'GitOps')?.properties).not.toHaveProperty('repoUrl');
   });
 

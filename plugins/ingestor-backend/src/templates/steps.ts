@@ -123,7 +123,12 @@ export function buildSteps(input: StepsInput): { steps: TemplateStep[]; output: 
   const output: TemplateOutput = {
     text: [{ title: 'Manifest', content: '```yaml\n${{ steps.render.output.manifest }}\n```' }],
   };
-  if (input.publish.target === 'github-pr') output.links = [{ title: 'Pull request', url: '${{ steps.publish.output.pullRequestUrl }}' }];
+  if (input.publish.target === 'github-pr') {
+    output.links = [
+      { title: 'Pull request', url: '${{ steps.publish.output.pullRequestUrl }}' },
+      { title: 'Download manifest', url: '${{ steps.publish.output.fileUrls[0] }}' },
+    ];
+  }
   if (input.publish.target === 'git-push') output.text?.unshift({ title: 'Branch', content: '${{ steps.publish.output.branchName }}' });
   return { steps: publish ? [renderStep(input), publish] : [renderStep(input)], output };
 }

@@ -90,6 +90,7 @@ describe('kubernetes:gitops:pull-request', () => {
       pullRequestNumber: 1,
       branchName: BRANCH,
       created: true,
+      fileUrls: [`https://github.example/acme/platform-gitops/blob/${BRANCH}/${FILE}?raw=true`],
     });
     expect(standIn.filesAt(BRANCH)).toEqual({ 'README.md': '# GitOps\n', [FILE]: MANIFEST });
     expect(standIn.git.history(BRANCH)).toEqual(['Create PostgreSQLInstance team-a/orders-db', 'initial']);

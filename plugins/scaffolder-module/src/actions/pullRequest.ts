@@ -62,6 +62,8 @@ export function createPullRequestAction(options: PullRequestActionOptions) {
         pullRequestNumber: z => z.number().describe('Number of the pull request'),
         branchName: z => z.string().describe('Branch holding the commit'),
         created: z => z.boolean().describe('False when an existing pull request was updated'),
+        fileUrls: z =>
+          z.array(z.string()).describe('Download links of the committed files on the branch (in the order of `paths`)'),
       },
     },
     async handler(ctx) {
@@ -88,6 +90,7 @@ export function createPullRequestAction(options: PullRequestActionOptions) {
         ctx.output('pullRequestNumber', 0);
         ctx.output('branchName', branchName);
         ctx.output('created', true);
+        ctx.output('fileUrls', fileUrls(`https://${host}/${owner}/${repo}`, branchName, files));
         return;
       }
       const client = await clientFactory({ host, owner, repo, token: input.token, logger: ctx.logger });
@@ -132,6 +135,13 @@ export function createPullRequestAction(options: PullRequestActionOptions) {
       ctx.output('pullRequestNumber', result.number);
       ctx.output('branchName', branchName);
       ctx.output('created', result.created);
+      // The pull request's web URL gives the repository's web base, on github.com and Enterprise alike.
+      ctx.output('fileUrls', fileUrls(result.url.replace(/\/pull\/\d+$/, ''), branchName, files));
     },
   });
+}
+
+/** `?raw=true` makes GitHub answer with the file itself: a download link for the template's output. */
+function fileUrls(repositoryWebUrl: string, branch: string, files: Array<{ path: string }>): string[] {
+  return files.map(f => `${repositoryWebUrl}/blob/${branch.split('/').map(encodeURIComponent).join('/')}/${f.path.split('/').map(encodeURIComponent).join('/')}?raw=true`);
 }
