@@ -40,8 +40,9 @@ const splits = new Map<string, string[]>();
 function at(v: unknown, path: string): unknown {
   let keys = splits.get(path);
   if (!keys) splits.set(path, (keys = path.split('.')));
-  for (const k of keys) v = rec(v)[k];
-  return v;
+  let cur = v;
+  for (const k of keys) cur = rec(cur)[k];
+  return cur;
 }
 
 function col(name: string, type: string, jsonPath: string, compute: ComputedPrinterColumn['compute'], extra: Partial<PrinterColumn> = {}): ComputedPrinterColumn {

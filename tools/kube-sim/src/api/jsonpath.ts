@@ -220,6 +220,9 @@ function step(seg: Segment, v: unknown, root: unknown, out: unknown[]): void {
     case 'filter':
       if (Array.isArray(v)) for (const item of v) if (passes(seg, item, root)) out.push(item);
       return;
+    default:
+      // Segment kinds are a closed union; nothing else can reach here.
+      return;
   }
 }
 

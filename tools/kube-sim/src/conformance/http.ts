@@ -84,8 +84,7 @@ export function watch(sim: KubeSim, path: string, opts: CallOptions = {}): Promi
       let buf = '';
       res.on('data', chunk => {
         buf += chunk.toString('utf8');
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
+        for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
           const line = buf.slice(0, nl);
           buf = buf.slice(nl + 1);
           if (line.trim()) events.push(JSON.parse(line));
@@ -100,6 +99,7 @@ export function watch(sim: KubeSim, path: string, opts: CallOptions = {}): Promi
         close: () => req.destroy(),
         until: (predicate, ms = 5000) =>
           new Promise<void>((ok, fail) => {
+            let timer: NodeJS.Timeout | undefined = undefined;
             const check = () => {
               if (predicate(events)) {
                 waiters.delete(check);
@@ -107,7 +107,7 @@ export function watch(sim: KubeSim, path: string, opts: CallOptions = {}): Promi
                 ok();
               }
             };
-            const timer = setTimeout(() => {
+            timer = setTimeout(() => {
               waiters.delete(check);
               fail(new Error(`watch condition not met in ${ms} ms; events: ${JSON.stringify(events.map(e => e.type))}`));
             }, ms);

@@ -95,8 +95,8 @@ export function runKubectl(bin: string, args: string[], timeoutMs = KUBECTL_TIME
     execFile(bin, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, env: kubectlEnv() }, (err, stdout, stderr) => {
       let code = 0;
       if (err) code = typeof err.code === 'number' ? err.code : -1;
-      if (err && err.killed) stderr += `\n[killed after ${timeoutMs} ms]`;
-      resolvePromise({ code, stdout, stderr });
+      const note = err?.killed ? `\n[killed after ${timeoutMs} ms]` : '';
+      resolvePromise({ code, stdout, stderr: stderr + note });
     });
   });
 }

@@ -11,7 +11,8 @@ export function decodeContinue(token: string): { rv: number; after: string } {
     if (parsed.v !== 'meta.k8s.io/v1' || typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') {
       throw new Error('unexpected shape');
     }
-    return { rv: parsed.rv, after: parsed.start.replace(/\u0000$/, '') };
+    const end = parsed.start.endsWith('\u0000') ? -1 : undefined;
+    return { rv: parsed.rv, after: parsed.start.slice(0, end) };
   } catch {
     throw badRequest('continue key is not valid: invalid continue token');
   }
