@@ -10,8 +10,14 @@ import { main } from './ingest';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (out.push(String(chunk)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => (err.push(String(chunk)), true));
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    out.push(String(chunk));
+    return true;
+  });
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => {
+    err.push(String(chunk));
+    return true;
+  });
   return {
     stdout: () => out.join(''),
     stderr: () => err.join(''),
