@@ -1,0 +1,6 @@
+/**
+ * What both the backend modules (and later the frontend) share: Kubernetes facts with one home.
+ *
+ * @packageDocumentation
+ */
+export { javascriptPattern } from './goPattern';
