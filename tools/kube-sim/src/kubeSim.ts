@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { dirname } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { crossplaneApiCrds } from './crossplane/crossplaneCrds';
-import { buildKubeconfig } from './kubeconfig';
+import { buildKubeconfig, writeKubeconfigFile } from './kubeconfig';
 import { readManifests, seed, type SeedReport } from './seed';
 import { Authenticator, type SimUser } from './server/auth';
 import { FaultInjector } from './server/faults';
@@ -139,9 +137,7 @@ export class KubeSim {
   }
 
   writeKubeconfig(file: string): string {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, this.kubeconfig(), { mode: 0o600 });
-    return file;
+    return writeKubeconfigFile(file, this.kubeconfig());
   }
 
   async stop(): Promise<void> {
@@ -212,9 +208,7 @@ export class KubeSimFleet {
   }
 
   writeKubeconfig(file: string): string {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, this.kubeconfig(), { mode: 0o600 });
-    return file;
+    return writeKubeconfigFile(file, this.kubeconfig());
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 
 export interface KubeconfigCluster {
@@ -24,4 +26,11 @@ export function buildKubeconfig(clusters: KubeconfigCluster[]): string {
     contexts: clusters.map(c => ({ name: c.name, context: { cluster: c.name, user: `${c.name}-admin` } })),
     'current-context': clusters[0]?.name ?? '',
   });
+}
+
+/** Writes a kubeconfig readable by its owner only (it holds tokens); returns the path. */
+export function writeKubeconfigFile(file: string, content: string): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content, { mode: 0o600 });
+  return file;
 }

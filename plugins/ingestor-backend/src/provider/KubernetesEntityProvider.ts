@@ -5,6 +5,7 @@ import type { IngestorConfig } from '../config/types';
 import type { ClusterReading, KubeObject, SourceKind } from '../types';
 import { Ingestion, type ClusterSource } from './ingestion';
 import { sourceKey } from './snapshots';
+import { scheduleRefresh, warnOnceWith } from './scheduling';
 import { formatSummary, type CycleSummary } from './summary';
 
 export const PROVIDER_NAME = 'kubernetes-ingestor';
@@ -54,11 +55,12 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
   private readonly ingestion: Ingestion<C>;
   private emitted = new Map<string, { entity: Entity; json: string }>();
   private readonly watches = new Map<string, AbortController>();
-  private readonly warned = new Set<string>();
+  private readonly warnOnce: (message: string) => void;
   private deltaTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: KubernetesEntityProviderOptions<C>) {
     this.ingestion = new Ingestion(opts.config, opts.clusters);
+    this.warnOnce = warnOnceWith(opts.logger);
   }
 
   getProviderName(): string {
@@ -69,17 +71,7 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
     this.connection = connection;
     const { scheduler, config, logger } = this.opts;
     if (!scheduler) return;
-    await scheduler.scheduleTask({
-      id: `${PROVIDER_NAME}:refresh`,
-      ...config.schedule,
-      fn: async (signal?: AbortSignal) => {
-        try {
-          await this.refresh(signal);
-        } catch (error) {
-          logger.error(`Kubernetes ingestion failed: ${(error as Error).message}`);
-        }
-      },
-    });
+    await scheduleRefresh(scheduler, PROVIDER_NAME, config.schedule, signal => this.refresh(signal), logger, 'Kubernetes ingestion');
   }
 
   /** One full sync: read every cluster, keep last good snapshots, replace the provider's entities. */
@@ -182,9 +174,4 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
     this.emitted = next;
   }
 
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    this.opts.logger.warn(message);
-  }
 }

@@ -4,6 +4,8 @@ import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin
 import type { IngestorConfig } from '../config/types';
 import { convertLocatedDefinitions, type LocatedObject, type TypesGenerator } from '../templates';
 
+import { scheduleRefresh, warnOnceWith } from './scheduling';
+
 export const TEMPLATE_PROVIDER_NAME = 'kubernetes-ingestor-templates';
 const LOCATION = 'kubernetes-ingestor:templates';
 
@@ -40,9 +42,11 @@ export interface TemplateRunSummary {
 export class KubernetesTemplateProvider<C extends { name: string }> implements EntityProvider {
   private connection?: EntityProviderConnection;
   private readonly lastGood = new Map<string, LocatedObject[]>();
-  private readonly warned = new Set<string>();
+  private readonly warnOnce: (message: string) => void;
 
-  constructor(private readonly opts: KubernetesTemplateProviderOptions<C>) {}
+  constructor(private readonly opts: KubernetesTemplateProviderOptions<C>) {
+    this.warnOnce = warnOnceWith(opts.logger);
+  }
 
   getProviderName(): string {
     return TEMPLATE_PROVIDER_NAME;
@@ -52,17 +56,7 @@ export class KubernetesTemplateProvider<C extends { name: string }> implements E
     this.connection = connection;
     const { scheduler, config, logger } = this.opts;
     if (!scheduler) return;
-    await scheduler.scheduleTask({
-      id: `${TEMPLATE_PROVIDER_NAME}:refresh`,
-      ...config.templates.schedule,
-      fn: async (signal?: AbortSignal) => {
-        try {
-          await this.refresh(signal);
-        } catch (error) {
-          logger.error(`Template generation failed: ${(error as Error).message}`);
-        }
-      },
-    });
+    await scheduleRefresh(scheduler, TEMPLATE_PROVIDER_NAME, config.templates.schedule, signal => this.refresh(signal), logger, 'Template generation');
   }
 
   async refresh(signal?: AbortSignal): Promise<TemplateRunSummary> {
@@ -101,9 +95,4 @@ export class KubernetesTemplateProvider<C extends { name: string }> implements E
     return summary;
   }
 
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    this.opts.logger.warn(message);
-  }
 }

@@ -10,7 +10,7 @@ import type { Authenticator } from './auth';
 import type { FaultEffect, FaultInjector } from './faults';
 import { negotiateTable, tableForList, tableForObject } from './negotiate';
 import { faultError, parseJsonBody, readBody, sendError, sendJson } from './respond';
-import { parseRoute, type ResourceRoute } from './route';
+import { isTruthy, parseRoute, type ResourceRoute } from './route';
 import { streamWatch, type WatchRegistry } from './watchStream';
 
 export interface HandlerDeps {
@@ -32,9 +32,6 @@ export interface RequestLogEntry {
 
 const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
-function isTruthy(v: string | null): boolean {
-  return v === '1' || v === 'true';
-}
 
 /** The API server: faults, authentication, authorisation, then discovery or a REST verb. */
 export function createHandler(deps: HandlerDeps) {

@@ -57,3 +57,8 @@ export function parseRoute(path: string, registry: ResourceRegistry): Route {
   if (namespace === undefined && type.namespaced && rest.length > 1) throw NOT_FOUND();
   return { kind: 'resource', type, namespace, name: rest[1], subresource: rest[2] };
 }
+
+/** A boolean query parameter as the API server reads it (`watch=1`, `allowWatchBookmarks=true`). */
+export function isTruthy(v: string | null): boolean {
+  return v === '1' || v === 'true';
+}

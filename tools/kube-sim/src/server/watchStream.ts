@@ -3,7 +3,7 @@ import { bookmark, startWatch, type WatchEvent } from '../sim/watch';
 import type { KubeObject } from '../types';
 import type { HandlerDeps } from './handler';
 import { tableForObject, type TableRequest } from './negotiate';
-import type { ResourceRoute } from './route';
+import { isTruthy, type ResourceRoute } from './route';
 
 /** How to end each open watch, so that stopping the server (or a test) can end them all. */
 export type WatchRegistry = Set<() => void>;
@@ -64,8 +64,4 @@ export function streamWatch(
   timers.push(setTimeout(finish, timeout * 1000));
   req.on('close', finish);
   res.on('close', finish);
-}
-
-function isTruthy(v: string | null): boolean {
-  return v === '1' || v === 'true';
 }
