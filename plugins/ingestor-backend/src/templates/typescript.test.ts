@@ -1,4 +1,4 @@
-import { cachedTypesGenerator, toTypesSchema, typeNameFor } from './typescript';
+import { cachedTypesGenerator, generateTypes, toTypesSchema, typeNameFor } from './typescript';
 
 describe('TypeScript types', () => {
   it('reads Kubernetes extensions as the types they mean', () => {
@@ -23,7 +23,50 @@ describe('TypeScript types', () => {
         d: { type: 'object', additionalProperties: { type: 'integer' } },
       },
     });
-    expect(typeNameFor('PostgreSQLInstance', 'v1alpha1')).toBe('PostgreSQLInstanceV1alpha1');
+  });
+
+  it('names the type as json-schema-to-typescript will declare it', () => {
+    expect(typeNameFor('PostgreSQLInstance', 'v1alpha1')).toBe('PostgreSQLInstanceV1Alpha1');
+    expect(typeNameFor('amazonEks', 'v2')).toBe('AmazonEksV2');
+  });
+
+  it('generates indented declarations with the real json-schema-to-typescript', async () => {
+    const schema = {
+      type: 'object',
+      description: 'A widget.',
+      properties: {
+        spec: {
+          type: 'object',
+          required: ['size'],
+          properties: {
+            size: { type: 'integer', description: 'How big.' },
+            port: { 'x-kubernetes-int-or-string': true },
+            values: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+            labels: { type: 'object', additionalProperties: { type: 'string' } },
+            mode: { type: 'string', enum: ['a', 'b'], nullable: true },
+          },
+        },
+      },
+    };
+    const name = typeNameFor('Widget', 'v1beta1');
+    await expect(generateTypes(schema, name)).resolves.toBe(`/**
+ * A widget.
+ */
+export interface WidgetV1Beta1 {
+  spec?: {
+    /**
+     * How big.
+     */
+    size: number
+    port?: number | string
+    values?: { [key: string]: unknown }
+    labels?: {
+      [k: string]: string | undefined
+    }
+    mode?: (("a" | "b") | null)
+  }
+}
+`);
   });
 
   it('caches by schema content and forgets failures', async () => {

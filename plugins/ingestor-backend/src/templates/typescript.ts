@@ -1,13 +1,12 @@
 /**
  * TypeScript types for an API entity, generated with json-schema-to-typescript.
  *
- * The generator sits behind the `TypesGenerator` seam because json-schema-to-typescript 16 loads
- * prettier 3 with a dynamic import, which Backstage's Jest cannot run ("A dynamic import callback was
- * invoked without --experimental-vm-modules"). The default implementation imports the library when
- * first called; Jest tests inject a stub, and the real generator is tested in a child process running
- * tsx (see typescript.test.ts and the CLI test).
+ * Its prettier formatting is switched off (see indent.ts): it cost three times the generation, and
+ * prettier 3 cannot load under Jest (scripts/jestEsmResolver.js stubs it there). The generator is a
+ * `TypesGenerator` so callers can cache it or, where types are beside the point, leave them out.
  */
-import type { JSONSchema } from 'json-schema-to-typescript';
+import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { indentTypeScript } from './indent';
 import { isRecord, type Schema } from './schema/types';
 
 type TypeName = Extract<JSONSchema['type'], string>;
@@ -40,23 +39,25 @@ export function toTypesSchema(schema: Schema): JSONSchema {
   return out;
 }
 
-/** The default generator: json-schema-to-typescript, loaded on first use. */
-export const generateTypes: TypesGenerator = async (schema, typeName) => {
-  const { compile } = await import('json-schema-to-typescript');
-  return compile(toTypesSchema(schema), typeName, {
+/** The default generator: json-schema-to-typescript. */
+export const generateTypes: TypesGenerator = (schema, typeName) =>
+  compile(toTypesSchema(schema), typeName, {
     bannerComment: '',
     // Kubernetes prunes unknown fields, so objects are closed unless the schema says otherwise.
     additionalProperties: false,
     unknownAny: true,
     strictIndexSignatures: true,
     declareExternallyReferenced: true,
-    format: true,
-  });
-};
+    format: false,
+  }).then(code => indentTypeScript(code));
 
-/** A TypeScript identifier from a kind and version: `PostgreSQLInstance` + `v1alpha1` → `PostgreSQLInstanceV1alpha1`. */
+/**
+ * The TypeScript identifier json-schema-to-typescript declares for a kind and version, which
+ * upper-cases the first letter and any letter that follows digits: `PostgreSQLInstance` + `v1alpha1` → `PostgreSQLInstanceV1Alpha1`.
+ */
 export function typeNameFor(kind: string, version: string): string {
-  const name = `${kind}${version[0]?.toUpperCase() ?? ''}${version.slice(1)}`.replace(/[^A-Za-z0-9_]/g, '');
+  const upperFirst = (s: string) => (s[0]?.toUpperCase() ?? '') + s.slice(1);
+  const name = `${upperFirst(kind)}${upperFirst(version)}`.replace(/[^A-Za-z0-9_]/g, '').replace(/\d[a-z]/g, m => m.toUpperCase());
   return /^[A-Za-z_]/.test(name) ? name : `T${name}`;
 }
 
