@@ -8,4 +8,6 @@ state=node_modules/.yarn-state.yml
 if [ ! -f "$state" ] || [ yarn.lock -nt "$state" ] || [ package.json -nt "$state" ]; then
   echo "Installing dependencies (yarn install)..." >&2
   if [ -n "${CI:-}" ]; then yarn install --immutable; else yarn install; fi
+  # Yarn leaves the state file alone when nothing changed, which would make every later run reinstall.
+  touch "$state"
 fi

@@ -58,6 +58,11 @@ export interface ClusterReading {
    * exist is unknown, so the snapshot keeps what it had for these roles.
    */
   rolesFailed?: { roles: SourceRole[]; error: string };
+  /**
+   * The cluster's XRDs, when read: claims and composites consume the API entity the templates provider
+   * makes from them. Absent when Crossplane is off or its XRDs could not be read (then unknown).
+   */
+  xrds?: KubeObject[];
   durationMs: number;
 }
 

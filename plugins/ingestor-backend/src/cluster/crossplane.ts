@@ -20,7 +20,8 @@ interface XrdSpec {
 }
 
 /**
- * The claim and composite kinds the cluster's XRDs define, still to be resolved through discovery.
+ * The claim and composite kinds the cluster's XRDs define, still to be resolved through discovery,
+ * and the XRDs themselves (the claims' API entities are named from them).
  * A cluster without Crossplane (its group not served) has none: that is not an error. Failing to list
  * the XRDs of a cluster that has Crossplane throws, because "no claims" would then be a lie.
  */
@@ -28,9 +29,9 @@ export async function crossplaneWantedKinds(
   conn: ClusterConnection,
   api: ApiIndex,
   opts: DiscoveryRequestOptions & { pageSize: number },
-): Promise<{ wanted: WantedKind[]; unserved: UnservedKind[] }> {
+): Promise<{ wanted: WantedKind[]; unserved: UnservedKind[]; xrds: KubeObject[] }> {
   const group = await api.group(CROSSPLANE_APIEXTENSIONS_GROUP);
-  if (!group) return { wanted: [], unserved: [] };
+  if (!group) return { wanted: [], unserved: [], xrds: [] };
   // v2 first: it is the version that states a composite's scope; v1-only clusters run Crossplane 1.x.
   const xrdVersion = ['v2', 'v1'].filter(v => group.versions.includes(v));
   const resolved = await resolveKind(api, {
@@ -41,7 +42,7 @@ export async function crossplaneWantedKinds(
     role: 'composite',
     defaultType: COMPOSITE_DEFAULT_TYPE,
   });
-  if (!resolved.ok) return { wanted: [], unserved: [] };
+  if (!resolved.ok) return { wanted: [], unserved: [], xrds: [] };
   const xrds = await listAll(conn, resolved.source, { pageSize: opts.pageSize, signal: opts.signal, timeoutMs: opts.timeoutMs, retry: opts.retry });
   const wanted: WantedKind[] = [];
   const unserved: UnservedKind[] = [];
@@ -50,7 +51,7 @@ export async function crossplaneWantedKinds(
     wanted.push(...result.wanted);
     if (result.unserved) unserved.push(result.unserved);
   }
-  return { wanted, unserved };
+  return { wanted, unserved, xrds };
 }
 
 /**

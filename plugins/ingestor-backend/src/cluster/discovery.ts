@@ -1,5 +1,5 @@
 import type { IngestorConfig, WorkloadKindConfig } from '../config/types';
-import type { SourceKind } from '../types';
+import type { KubeObject, SourceKind } from '../types';
 import { createApiIndex, type DiscoveryRequestOptions } from './apiIndex';
 import type { ClusterConnection } from './connection';
 import { crossplaneWantedKinds } from './crossplane';
@@ -19,6 +19,8 @@ export interface DiscoveryResult {
   unserved: UnservedKind[];
   /** Reading the XRDs failed: the claim and composite kinds are unknown this time (not absent). */
   crossplaneError?: string;
+  /** The cluster's XRDs, when they were read (none when it has no Crossplane). */
+  xrds?: KubeObject[];
 }
 
 /** The {@link DiscoveryRequest} that configuration asks for. */
@@ -50,11 +52,13 @@ export async function discoverKinds(
   }));
   const unserved: UnservedKind[] = [];
   let crossplaneError: string | undefined;
+  let xrds: KubeObject[] | undefined;
   if (request.crossplane) {
     try {
       const crossplane = await crossplaneWantedKinds(conn, api, { ...opts, pageSize: opts.pageSize ?? 500 });
       wanted.push(...crossplane.wanted);
       unserved.push(...crossplane.unserved);
+      xrds = crossplane.xrds;
     } catch (err) {
       // An account allowed to read workloads but not XRDs must still get its workloads ingested.
       crossplaneError = errorMessage(err);
@@ -72,5 +76,5 @@ export async function discoverKinds(
     if (resolution.ok) kinds.push(resolution.source);
     else unserved.push(resolution.unserved);
   }
-  return { kinds, unserved, crossplaneError };
+  return { kinds, unserved, crossplaneError, xrds };
 }

@@ -58,7 +58,7 @@ export async function readCluster(conn: ClusterConnection, config: IngestorConfi
     sources.map(async source => ({ source, ...(await listKind(limited, source, config, existing, listOpts)) })),
   );
   const rolesFailed = discovered.crossplaneError ? { roles: ['claim' as const, 'composite' as const], error: discovered.crossplaneError } : undefined;
-  return { cluster: conn.name, namespaces, kinds, rolesFailed, unserved: discovered.unserved, durationMs: Date.now() - started };
+  return { cluster: conn.name, namespaces, kinds, rolesFailed, xrds: discovered.xrds, unserved: discovered.unserved, durationMs: Date.now() - started };
 }
 
 /**

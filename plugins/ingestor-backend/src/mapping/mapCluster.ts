@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { IngestorConfig } from '../config/types';
+import type { DefinitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, NamespaceInfo } from '../types';
 import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './crossplane';
 import { NameClaim, resolveNames } from './dedupe';
@@ -61,6 +62,7 @@ function draftObject(
   namespaces: ReadonlyMap<string, NamespaceInfo>,
   crossplaneKinds: ReadonlySet<string>,
   config: IngestorConfig,
+  apiNames: DefinitionApiNames,
   report: { skip: (skip: MappingSkip) => void; warn: (warning: MappingWarning) => void },
 ): Candidate | undefined {
   const { source } = item;
@@ -93,7 +95,7 @@ function draftObject(
   const { namespace: kubeNamespace, name } = context.coordinates;
   return {
     draft,
-    relations: withDefinitionApi(readRelations(context, config, namespace, warn), source, kind, config),
+    relations: withDefinitionApi(readRelations(context, config, namespace, warn), { cluster, source, entityKind: kind, config, apiNames }),
     claim: {
       scope: `${kind}:${namespace}`,
       name: metadata.nameOverride ?? entityNameFor(config.mappings.nameModel, context.coordinates),
@@ -158,6 +160,8 @@ export function mapClusterObjects(
   objects: ClusterObject[],
   namespaces: NamespaceInfo[],
   config: IngestorConfig,
+  /** Names of the API entities claims and composites consume ({@link definitionApiNames}). */
+  apiNames: DefinitionApiNames = new Map(),
 ): MappingResult {
   const skipped: MappingSkip[] = [];
   const warnings: MappingWarning[] = [];
@@ -168,7 +172,7 @@ export function mapClusterObjects(
   const candidates: Candidate[] = [];
   for (const item of objects) {
     try {
-      const candidate = draftObject(cluster, item, namespaceMap, crossplaneKinds, config, report);
+      const candidate = draftObject(cluster, item, namespaceMap, crossplaneKinds, config, apiNames, report);
       if (candidate) candidates.push(candidate);
     } catch (error) {
       const label = labelOf(item);

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { BACKSTAGE_KUBERNETES_ANNOTATIONS, ENTITY_ANNOTATIONS } from '../annotations';
 import type { IngestorConfig } from '../config/types';
+import { definitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, ClusterReading } from '../types';
 import { NameClaim, resolveNames } from './dedupe';
 import { clip, compareStrings } from './guards';
@@ -57,6 +58,9 @@ export function mapReadings(readings: ClusterReading[], config: IngestorConfig):
   const warnings: MappingWarning[] = [];
 
   const ordered = [...readings].sort((a, b) => compareStrings(a.cluster, b.cluster));
+  const apiNames = config.templates.enabled
+    ? definitionApiNames(new Map(ordered.map(r => [r.cluster, r.xrds ?? []] as const)), config.templates.options)
+    : new Map<string, string>();
   for (const reading of ordered) {
     const { cluster } = reading;
     if (reading.error !== undefined) {
@@ -71,7 +75,7 @@ export function mapReadings(readings: ClusterReading[], config: IngestorConfig):
         warnings.push({ cluster, object: `kind ${source.kind}`, message: `not mapped: ${clip(outcome.error)}` });
       }
     }
-    const result = mapClusterObjects(cluster, objects, reading.namespaces, config);
+    const result = mapClusterObjects(cluster, objects, reading.namespaces, config, apiNames);
     entities.push(...result.entities);
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);

@@ -1,5 +1,6 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { IngestorConfig } from '../config/types';
+import type { DefinitionApiNames } from '../templates/apiNames';
 import { mapClusterObjects, systemEntities, type MappingResult } from '../mapping/mapReading';
 import type { ClusterSnapshots } from './snapshots';
 
@@ -14,13 +15,13 @@ export interface Emission {
  * (possible only with the non-default name models across clusters) is emitted once: the first cluster
  * in name order wins, and the others are reported.
  */
-export function emitEntities(snapshots: ClusterSnapshots, config: IngestorConfig): Emission {
+export function emitEntities(snapshots: ClusterSnapshots, config: IngestorConfig, apiNames: DefinitionApiNames = new Map()): Emission {
   const entities: Entity[] = [];
   const skipped: Emission['skipped'] = [];
   const warnings: Emission['warnings'] = [];
   const seen = new Map<string, string>();
   for (const cluster of snapshots.clusterNames()) {
-    const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), config);
+    const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), config, apiNames);
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
     for (const entity of result.entities) {

@@ -1,5 +1,6 @@
 import type { IngestorConfig } from '../config/types';
 import type { ClusterReading, KubeObject, SourceKind } from '../types';
+import { ApiNamesCache } from './apiNames';
 import { emitEntities, type Emission } from './emit';
 import { ClusterSnapshots } from './snapshots';
 import { summarise, type CycleSummary } from './summary';
@@ -26,8 +27,11 @@ export interface SyncResult {
 export class Ingestion<C extends { name: string }> {
   readonly snapshots = new ClusterSnapshots();
   private lastConnections: C[] = [];
+  private readonly apiNames: ApiNamesCache;
 
-  constructor(private readonly config: IngestorConfig, private readonly source: ClusterSource<C>) {}
+  constructor(private readonly config: IngestorConfig, private readonly source: ClusterSource<C>) {
+    this.apiNames = new ApiNamesCache(config);
+  }
 
   async sync(signal?: AbortSignal): Promise<SyncResult> {
     const started = performance.now();
@@ -36,7 +40,7 @@ export class Ingestion<C extends { name: string }> {
     const readings = await this.source.read(connections, signal);
     for (const reading of readings) this.snapshots.applyReading(reading);
     const removedClusters = this.snapshots.retainClusters(connections.map(c => c.name));
-    const emission = emitEntities(this.snapshots, this.config);
+    const emission = this.emit();
     return { emission, summary: summarise(readings, emission, performance.now() - started), readings, removedClusters };
   }
 
@@ -55,6 +59,6 @@ export class Ingestion<C extends { name: string }> {
   }
 
   emit(): Emission {
-    return emitEntities(this.snapshots, this.config);
+    return emitEntities(this.snapshots, this.config, this.apiNames.of(this.snapshots));
   }
 }

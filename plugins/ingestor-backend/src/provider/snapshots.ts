@@ -9,6 +9,7 @@ interface KindState {
 interface ClusterState {
   namespaces: NamespaceInfo[];
   kinds: Map<string, KindState>;
+  xrds: KubeObject[];
 }
 
 export function sourceKey(s: SourceKind): string {
@@ -17,6 +18,12 @@ export function sourceKey(s: SourceKind): string {
 
 function objectKey(o: KubeObject): string {
   return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+}
+
+/** Same objects at the same resourceVersions (an API server changes it with every write). */
+function sameObjects(a: KubeObject[], b: KubeObject[]): boolean {
+  const version = (o: KubeObject) => `${o.metadata.uid ?? objectKey(o)}@${String(o.metadata.resourceVersion ?? JSON.stringify(o))}`;
+  return a.length === b.length && a.every((o, i) => version(o) === version(b[i]));
 }
 
 /** What one reading changed, for the cycle summary and warnings. */
@@ -59,7 +66,10 @@ export class ClusterSnapshots {
         }
       }
     }
-    this.clusters.set(reading.cluster, { namespaces: reading.namespaces, kinds });
+    // Unread XRDs are unknown, not gone; unchanged ones keep their array, so work derived from them can be reused.
+    const before = previous?.xrds ?? [];
+    const xrds = reading.xrds && !sameObjects(reading.xrds, before) ? reading.xrds : before;
+    this.clusters.set(reading.cluster, { namespaces: reading.namespaces, kinds, xrds });
     return { keptKinds };
   }
 
@@ -77,6 +87,11 @@ export class ClusterSnapshots {
 
   clusterNames(): string[] {
     return [...this.clusters.keys()].sort();
+  }
+
+  /** The cluster's last read XRDs. */
+  xrds(cluster: string): KubeObject[] {
+    return this.clusters.get(cluster)?.xrds ?? [];
   }
 
   namespaces(cluster: string): NamespaceInfo[] {

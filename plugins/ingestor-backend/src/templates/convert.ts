@@ -65,8 +65,11 @@ export interface PlannedTemplate {
   schema: Schema;
 }
 
-/** Selection, version choice, merging and form building: everything before entities are written. */
-export function planTemplates(inputs: LocatedObject[], options: TemplateOptions): { planned: PlannedTemplate[]; errors: ConversionProblem[] } {
+/**
+ * Selection, version choice and merging: which Templates and APIs there will be, and their names.
+ * Cheap (no forms), so the workload provider can name the API a claim consumes the same way.
+ */
+export function groupDefinitions(inputs: LocatedObject[], options: TemplateOptions): { groups: Array<{ group: VersionGroup; name: string }>; errors: ConversionProblem[] } {
   const errors: ConversionProblem[] = [];
   const located: LocatedVersion[] = [];
   for (const item of inputs) {
@@ -77,13 +80,23 @@ export function planTemplates(inputs: LocatedObject[], options: TemplateOptions)
       errors.push({ source: sourceOf(item), message: (e as Error).message });
     }
   }
+  const groups = groupVersions(located).map(group => {
+    const v = group.version;
+    return { group, name: definitionEntityName(v.plural, v.group, v.version, group.discriminator) };
+  });
+  return { groups, errors };
+}
+
+/** Everything before entities are written: {@link groupDefinitions}, then each Template's form. */
+export function planTemplates(inputs: LocatedObject[], options: TemplateOptions): { planned: PlannedTemplate[]; errors: ConversionProblem[] } {
+  const { groups, errors } = groupDefinitions(inputs, options);
   const objects = inputs.map(i => i.object);
   const planned: PlannedTemplate[] = [];
-  for (const group of groupVersions(located)) {
+  for (const { group, name } of groups) {
     const v = group.version;
     try {
       const plan = buildForm({ version: v, compositions: compositionsFor(v, objects), clusters: group.clusters, form: options.form, publish: options.publish });
-      planned.push({ group, name: definitionEntityName(v.plural, v.group, v.version, group.discriminator), plan, schema: manifestSchema(v) });
+      planned.push({ group, name, plan, schema: manifestSchema(v) });
     } catch (e) {
       errors.push({ source: group.sources.join(', '), message: `${v.definition.name} ${v.version}: ${(e as Error).message}` });
     }

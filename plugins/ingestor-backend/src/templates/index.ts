@@ -7,6 +7,7 @@ export type { ConversionProblem, ConversionResult, ConvertDependencies, LocatedO
 export { resolveTemplateOptions, TemplateOptionsError } from './options';
 export type { FormOptions, ManifestLayout, PublishOptions, PublishTarget, SelectionOptions, TemplateOptions, TemplateOptionsInput } from './options';
 export { definitionEntityName } from './names';
+export { definitionApiKey, definitionApiNames, type DefinitionApiNames } from './apiNames';
 export { cachedTypesGenerator, generateTypes, type TypesGenerator } from './typescript';
 export { readYamlDocuments, type YamlReading } from './yamlDocuments';
 export { TEMPLATE_ANNOTATIONS } from './describe';

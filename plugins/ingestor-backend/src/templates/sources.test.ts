@@ -18,7 +18,11 @@ describe('sources', () => {
     (bad.spec as { claimNames: { plural: string } }).claimNames.plural = 'Databases';
     expect(() => definitionVersions(bad, options().selection)).toThrow(DefinitionError);
     expect(() => definitionVersions(bad, options().selection)).toThrow('spec.claimNames.plural "Databases" is invalid');
-    expect(() => definitionVersions(xrd(spec, { apiVersion: 'apiextensions.crossplane.io/v2' }), options().selection)).toThrow('only supported by LegacyCluster');
+    expect(() => definitionVersions(xrd(spec, { apiVersion: 'apiextensions.crossplane.io/v2', scope: 'Namespaced' }), options().selection)).toThrow('only supported by LegacyCluster');
+  });
+
+  it('reads an XRD with claims but no stored scope as LegacyCluster through either XRD version', () => {
+    expect(versionOf(xrd(spec, { apiVersion: 'apiextensions.crossplane.io/v2' }))).toMatchObject({ role: 'claim', kind: 'Database', xrScope: 'LegacyCluster' });
   });
 
   it('offers the referenceable/storage version, or every served version by config', () => {

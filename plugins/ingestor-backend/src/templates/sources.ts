@@ -161,8 +161,13 @@ function roleOf(xrd: boolean, claim: boolean): DefinitionRole {
   return claim ? 'claim' : 'composite';
 }
 
+/**
+ * API servers store the scope their XRD schema defaulted (v1: LegacyCluster, v2: Namespaced); when it is
+ * missing, an XRD with claim names is LegacyCluster whichever version it was read through, as only
+ * LegacyCluster composites have claims (the workload provider reads XRDs the same way).
+ */
 function readXrScope(obj: KubeObject, spec: Record<string, unknown>, name: string): XrScope {
-  const fallback: XrScope = obj.apiVersion === `${XRD_GROUP}/v1` ? 'LegacyCluster' : 'Namespaced';
+  const fallback: XrScope = obj.apiVersion === `${XRD_GROUP}/v1` || isRecord(spec.claimNames) ? 'LegacyCluster' : 'Namespaced';
   const scope = spec.scope ?? fallback;
   if (scope === 'Namespaced' || scope === 'Cluster' || scope === 'LegacyCluster') return scope;
   return fail(name, 'spec.scope', 'must be Namespaced, Cluster or LegacyCluster');
