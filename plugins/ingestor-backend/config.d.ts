@@ -137,7 +137,14 @@ export interface Config {
       owner?: string;
       lifecycle?: string;
       selection?: {
-        xrds?: { /** @default true */ enabled?: boolean; /** @default true */ ingestAll?: boolean };
+        xrds?: {
+          /** @default true */
+          enabled?: boolean;
+          /** @default true */
+          ingestAll?: boolean;
+          /** Also a Template for the composite of XRDs that have claim names (the claim always gets one). @default false */
+          composites?: boolean;
+        };
         crds?: {
           /** @default true */
           enabled?: boolean;

@@ -21,7 +21,8 @@ import { cachedTypesGenerator, typeNameFor } from './typescript';
 import { readableSchema } from './schema/normalise';
 
 const corpus = readCorpus();
-const options = resolveTemplateOptions({ selection: { crds: { ingestAll: true } } });
+// Composites of claimable XRDs too, so both kinds of Template every such XRD can give are checked.
+const options = resolveTemplateOptions({ selection: { crds: { ingestAll: true }, xrds: { composites: true } } });
 const { planned } = planTemplates(corpus.inputs, options);
 const policy = EntityPolicies.allOf([new DefaultNamespaceEntityPolicy(), new FieldFormatEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new SchemaValidEntityPolicy()]);
 

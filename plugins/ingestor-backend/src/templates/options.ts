@@ -32,7 +32,11 @@ export interface PublishOptions {
 export interface SelectionOptions {
   /** Prefix of the opt-in (`<prefix>/add-to-catalog`) and opt-out (`<prefix>/exclude-from-catalog`) annotations. */
   annotationPrefix: string;
-  xrds: { enabled: boolean; ingestAll: boolean };
+  /**
+   * `composites`: an XRD with claim names also gets a Template for its (cluster-scoped) composite, for
+   * platform engineers who create XRs directly; developers ask through the claim, which always has one.
+   */
+  xrds: { enabled: boolean; ingestAll: boolean; composites: boolean };
   /** A CRD is selected when `ingestAll`, or its group or name is listed, or its labels match `labelSelector`. */
   crds: { enabled: boolean; ingestAll: boolean; groups: string[]; names: string[]; labelSelector?: Record<string, string> };
   /** `referenceable`: the XRD's referenceable / the CRD's storage version; `served`: every served version. */
@@ -91,7 +95,7 @@ export function resolveTemplateOptions(input: TemplateOptionsInput = {}): Templa
     lifecycle: input.lifecycle ?? 'production',
     selection: {
       annotationPrefix: s.annotationPrefix ?? DEFAULT_ANNOTATION_PREFIX,
-      xrds: { enabled: true, ingestAll: true, ...s.xrds },
+      xrds: { enabled: true, ingestAll: true, composites: false, ...s.xrds },
       crds: { enabled: true, ingestAll: false, groups: [], names: [], ...s.crds },
       versions: s.versions ?? 'referenceable',
     },
@@ -119,6 +123,13 @@ function check(o: TemplateOptions): void {
   if (!Number.isInteger(o.form.pageSize) || o.form.pageSize < 1) throw new TemplateOptionsError('form.pageSize', 'must be a positive integer');
   if (!Number.isInteger(o.form.maxDepth) || o.form.maxDepth < 1) throw new TemplateOptionsError('form.maxDepth', 'must be a positive integer');
   if (!['prefill', 'placeholder'].includes(o.form.defaults)) throw new TemplateOptionsError('form.defaults', 'must be prefill or placeholder');
+  for (const [section, flags] of [['xrds', o.selection.xrds], ['crds', o.selection.crds]] as const) {
+    for (const [key, value] of Object.entries(flags)) {
+      if (['enabled', 'ingestAll', 'composites'].includes(key) && typeof value !== 'boolean') {
+        throw new TemplateOptionsError(`selection.${section}.${key}`, 'must be true or false');
+      }
+    }
+  }
   if (!['referenceable', 'served'].includes(o.selection.versions)) {
     throw new TemplateOptionsError('selection.versions', 'must be referenceable or served');
   }

@@ -21,6 +21,16 @@ describe('sources', () => {
     expect(() => definitionVersions(xrd(spec, { apiVersion: 'apiextensions.crossplane.io/v2', scope: 'Namespaced' }), options().selection)).toThrow('only supported by LegacyCluster');
   });
 
+  it('offers the composite of an XRD with claims too when configured, cluster-scoped with its own names', () => {
+    const both = definitionVersions(xrd(spec), options({ selection: { xrds: { composites: true } } }).selection);
+    expect(both).toEqual([
+      expect.objectContaining({ kind: 'Database', plural: 'databases', role: 'claim', namespaced: true }),
+      expect.objectContaining({ kind: 'XDatabase', plural: 'xdatabases', role: 'composite', namespaced: false, xrScope: 'LegacyCluster', compositeKind: 'XDatabase' }),
+    ]);
+    // Without claims there is only the composite, whatever the setting.
+    expect(definitionVersions(xrd(spec, { claim: false }), options({ selection: { xrds: { composites: true } } }).selection).map(v => v.kind)).toEqual(['XDatabase']);
+  });
+
   it('reads an XRD with claims but no stored scope as LegacyCluster through either XRD version', () => {
     expect(versionOf(xrd(spec, { apiVersion: 'apiextensions.crossplane.io/v2' }))).toMatchObject({ role: 'claim', kind: 'Database', xrScope: 'LegacyCluster' });
   });
@@ -61,6 +71,9 @@ describe('options', () => {
     expect(() => resolveTemplateOptions({ publish: { layout: 'custom' } })).toThrow(new TemplateOptionsError('publish.pathTemplate', 'is required when publish.layout is custom'));
     expect(() => resolveTemplateOptions({ namespace: 'Not Valid' })).toThrow('templates option namespace');
     expect(() => resolveTemplateOptions({ form: { pageSize: 0 } })).toThrow('form.pageSize');
+    expect(() => resolveTemplateOptions({ selection: { xrds: { composites: 'yes' as unknown as boolean } } })).toThrow(
+      new TemplateOptionsError('selection.xrds.composites', 'must be true or false'),
+    );
   });
 });
 

@@ -123,9 +123,13 @@ export function definitionVersions(obj: KubeObject, selection: SelectionOptions)
   const chosen = versions.filter(v => v.served === true && (selection.versions === 'served' || (xrd ? v.referenceable === true : v.storage === true)));
   if (chosen.length === 0) fail(name, 'spec.versions', `has no served ${xrd ? 'referenceable' : 'storage'} version`);
 
-  const kindNames = claimNames ?? names;
+  // The claim is what developers ask for; the composite gets a Template of its own when there is no
+  // claim, or when configured for XRDs that have one.
+  const offered: Array<{ kindNames: Names; claim: boolean }> = claimNames
+    ? [{ kindNames: claimNames, claim: true }, ...(selection.xrds.composites ? [{ kindNames: names, claim: false }] : [])]
+    : [{ kindNames: names, claim: false }];
   const scope = spec.scope;
-  return chosen.map((v, i) => {
+  return offered.flatMap(({ kindNames, claim }) => chosen.map((v, i): DefinitionVersion => {
     const version = text(v.name) ?? fail(name, `spec.versions[${i}].name`, 'is required');
     const versionError = dns1035LabelError(version);
     if (versionError) fail(name, `spec.versions[${i}].name`, `${JSON.stringify(version)} is invalid: ${versionError}`);
@@ -137,8 +141,8 @@ export function definitionVersions(obj: KubeObject, selection: SelectionOptions)
       version,
       kind: kindNames.kind,
       plural: kindNames.plural,
-      namespaced: isNamespaced(!!claimNames, xrd ? xrScope : undefined, scope),
-      role: roleOf(xrd, !!claimNames),
+      namespaced: isNamespaced(claim, xrd ? xrScope : undefined, scope),
+      role: roleOf(xrd, claim),
       ...(xrd ? { xrScope, compositeKind: names.kind } : {}),
       deprecated: v.deprecated === true,
       ...(text(v.deprecationWarning) ? { deprecationWarning: text(v.deprecationWarning) } : {}),
@@ -147,7 +151,7 @@ export function definitionVersions(obj: KubeObject, selection: SelectionOptions)
       labels: { ...obj.metadata.labels },
       annotations: { ...obj.metadata.annotations },
     };
-  });
+  }));
 }
 
 /** Claims are always namespaced; an XR follows its XRD's scope; a CRD its own. */
