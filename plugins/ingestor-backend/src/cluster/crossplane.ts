@@ -20,6 +20,14 @@ interface XrdSpec {
 }
 
 /**
+ * The XRD versions to read, best first: v2 states a composite's scope; v1-only clusters run Crossplane
+ * 1.x. Both providers read XRDs this way, so they name a claim's API from the same text.
+ */
+export function xrdReadVersions(served: string[]): string[] {
+  return ['v2', 'v1'].filter(v => served.includes(v));
+}
+
+/**
  * The claim and composite kinds the cluster's XRDs define, still to be resolved through discovery,
  * and the XRDs themselves (the claims' API entities are named from them).
  * A cluster without Crossplane (its group not served) has none: that is not an error. Failing to list
@@ -32,8 +40,7 @@ export async function crossplaneWantedKinds(
 ): Promise<{ wanted: WantedKind[]; unserved: UnservedKind[]; xrds: KubeObject[] }> {
   const group = await api.group(CROSSPLANE_APIEXTENSIONS_GROUP);
   if (!group) return { wanted: [], unserved: [], xrds: [] };
-  // v2 first: it is the version that states a composite's scope; v1-only clusters run Crossplane 1.x.
-  const xrdVersion = ['v2', 'v1'].filter(v => group.versions.includes(v));
+  const xrdVersion = xrdReadVersions(group.versions);
   const resolved = await resolveKind(api, {
     group: CROSSPLANE_APIEXTENSIONS_GROUP,
     kind: 'CompositeResourceDefinition',

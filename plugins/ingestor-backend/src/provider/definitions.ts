@@ -1,4 +1,5 @@
 import { createApiIndex, type ClusterConnection } from '../cluster';
+import { xrdReadVersions } from '../cluster/crossplane';
 import type { IngestorConfig } from '../config/types';
 import { listAll } from '../listing';
 import type { LocatedObject } from '../templates';
@@ -13,7 +14,7 @@ function clusterScoped(group: string, version: string, kind: string, plural: str
 const CRDS = clusterScoped('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions');
 
 /**
- * What the templates need from one cluster: its XRDs (read in Crossplane's preferred version), its
+ * What the templates need from one cluster: its XRDs (read as the workload provider reads them), its
  * Compositions (choices for the composition picker) and, when CRDs are selected, its CRDs. A cluster
  * without Crossplane simply has no XRDs. Throws when anything fails, so the caller keeps the last good.
  */
@@ -23,7 +24,7 @@ export async function readDefinitions(conn: ClusterConnection, config: IngestorC
   const crossplaneObjects = async (): Promise<unknown[]> => {
     const crossplane = await createApiIndex(conn, opts).group(CROSSPLANE);
     if (!crossplane) return [];
-    const xrds = clusterScoped(CROSSPLANE, crossplane.preferredVersion, 'CompositeResourceDefinition', 'compositeresourcedefinitions');
+    const xrds = clusterScoped(CROSSPLANE, xrdReadVersions(crossplane.versions)[0] ?? crossplane.preferredVersion, 'CompositeResourceDefinition', 'compositeresourcedefinitions');
     const compositions = clusterScoped(CROSSPLANE, 'v1', 'Composition', 'compositions');
     const lists = await Promise.all([listAll(conn, xrds, opts), crossplane.versions.includes('v1') ? listAll(conn, compositions, opts) : []]);
     return lists.flat();
