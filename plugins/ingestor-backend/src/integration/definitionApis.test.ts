@@ -10,12 +10,19 @@ import { connectionsFromKubeconfig } from '../cluster';
 import { readDefinitions } from '../provider/definitions';
 import { KubernetesTemplateProvider } from '../provider/KubernetesTemplateProvider';
 import { RecordingConnection } from '../provider/testing';
+import type { KubeObject } from '../types';
 import { fullEntities, ingestorConfig, KubeconfigFile, startIngestor } from './__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
 const XRD = ['apiextensions.crossplane.io/v1', 'CompositeResourceDefinition', 'xpostgresqlinstances.database.example.org'] as const;
 const PLAIN_NAME = 'postgresqlinstances.database.example.org-v1alpha1';
+
+/** Applying a changed copy must not carry the version it was read at. */
+function withoutResourceVersion<M extends Record<string, unknown>>(metadata: M): Omit<M, 'resourceVersion'> {
+  const { resourceVersion: _rv, ...rest } = metadata;
+  return rest;
+}
 
 function consumedApis(entities: Entity[], cluster: string): string[] {
   return entities
@@ -66,10 +73,9 @@ describe('the API a claim consumes', () => {
   it('follows each cluster to its own API when one cluster’s schema differs, and back when it agrees again', async () => {
     const sim = fleet.clusters[2];
     const original = sim.get(...XRD)!;
-    const changed = structuredClone(original) as Entity & { spec: { versions: Array<{ schema: { openAPIV3Schema: { properties: { spec: { properties: Record<string, unknown> } } } } }> } };
+    const changed = structuredClone(original) as KubeObject & { spec: { versions: Array<{ schema: { openAPIV3Schema: { properties: { spec: { properties: Record<string, unknown> } } } } }> } };
     changed.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.backupWindow = { type: 'string' };
-    const { metadata: { resourceVersion: _rv, ...metadata } } = changed;
-    sim.apply({ ...changed, metadata } as never);
+    sim.apply({ ...changed, metadata: withoutResourceVersion(changed.metadata) });
     try {
       const { apis, entities } = await run();
       const refs = apis.filter(a => a.metadata.title === 'PostgreSQLInstance v1alpha1').map(a => stringifyEntityRef(a));
@@ -82,8 +88,7 @@ describe('the API a claim consumes', () => {
       expect(new Set(own).size).toBe(1);
       expect(shared[0]).not.toBe(own[0]);
     } finally {
-      const { metadata: { resourceVersion: _rv, ...metadata } } = original;
-      sim.apply({ ...original, metadata });
+      sim.apply({ ...original, metadata: withoutResourceVersion(original.metadata) });
     }
     const { entities } = await run();
     expect(new Set(consumedApis(entities, 'apis-3'))).toEqual(new Set([`api:default/${PLAIN_NAME}`]));
