@@ -28,6 +28,18 @@ describe('templates CLI', () => {
     expect(Array.from(docs).filter(d => d.get('kind') === 'Template').length).toBeGreaterThan(80);
   }, 120_000);
 
+  it('adds the composite Templates of XRDs with claims with --composites', async () => {
+    const xrds = resolve(__dirname, '../../../../examples/cluster/20-xrds.yaml');
+    const names = async (args: string[]) => {
+      const { code, stdout } = await run(['--no-types', ...args, xrds]);
+      expect(code).toBe(0);
+      return Array.from(parseAllDocuments(stdout)).filter(d => d.get('kind') === 'Template').map(d => d.getIn(['metadata', 'name']));
+    };
+    expect(await names([])).toContain('postgresqlinstances.database.example.org-v1alpha1');
+    expect(await names([])).not.toContain('xpostgresqlinstances.database.example.org-v1alpha1');
+    expect(await names(['--composites'])).toEqual(expect.arrayContaining(['postgresqlinstances.database.example.org-v1alpha1', 'xpostgresqlinstances.database.example.org-v1alpha1']));
+  });
+
   it('prints usage and fails without inputs', async () => {
     expect((await run([])).code).toBe(2);
   });

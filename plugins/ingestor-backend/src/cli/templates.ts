@@ -5,7 +5,8 @@
  *
  *   npm run templates -- <file-or-dir>... [--namespace default] [--owner group:platform]
  *       [--publish github-pr|git-push|none] [--repo-url github.com?owner=o&repo=r] [--target-branch main]
- *       [--layout cluster-namespace-kind|namespace-kind] [--versions referenceable|served] [--no-types]
+ *       [--layout cluster-namespace-kind|namespace-kind] [--versions referenceable|served] [--composites]
+ *       [--no-types]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,7 +36,11 @@ function optionsFrom(values: Record<string, string | boolean | undefined>): Temp
     namespace: str('namespace'),
     owner: str('owner'),
     // The command line names its files: every CRD and XRD in them is wanted.
-    selection: { crds: { ingestAll: true }, versions: (str('versions') as 'referenceable' | 'served' | undefined) ?? 'referenceable' },
+    selection: {
+      crds: { ingestAll: true },
+      xrds: { composites: values.composites === true },
+      versions: (str('versions') as 'referenceable' | 'served' | undefined) ?? 'referenceable',
+    },
     publish: {
       target: (str('publish') as PublishTarget | undefined) ?? 'github-pr',
       repoUrl: str('repo-url'),
@@ -62,6 +67,7 @@ export async function main(argv: string[], io: CliIo = { stdout: t => process.st
       'target-branch': { type: 'string' },
       layout: { type: 'string' },
       versions: { type: 'string' },
+      composites: { type: 'boolean' },
       'no-types': { type: 'boolean' },
     },
   });

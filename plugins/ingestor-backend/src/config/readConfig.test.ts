@@ -1,4 +1,7 @@
 import { ConfigReader } from '@backstage/config';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { readIngestorConfig } from './readConfig';
 
 const read = (data: object) => readIngestorConfig(new ConfigReader({ kubernetesIngestor: data }));
@@ -36,6 +39,7 @@ describe('readIngestorConfig', () => {
     [{ schedule: { frequency: { minutes: 1 } } }, 'timeout'],
     [{ templates: { publish: { target: 'gitlab' } } }, 'kubernetesIngestor.templates.publish.target'],
     [{ templates: { publish: { layout: 'custom' } } }, 'kubernetesIngestor.templates.publish.pathTemplate'],
+    [{ templates: { selection: { xrds: { composites: 'yes' } } } }, 'kubernetesIngestor.templates.selection.xrds.composites'],
   ])('fails naming the key for %j', (data, key) => {
     expect(() => read(data)).toThrow(key);
   });
@@ -47,5 +51,14 @@ describe('readIngestorConfig', () => {
     });
     expect(c.clusters.direct).toEqual([{ name: 'prod', url: 'https://k8s.example:6443', token: 't', caData: 'x', caFile: undefined, skipTLSVerify: undefined }]);
     expect(c.schedule).toMatchObject({ frequency: { minutes: 2 }, timeout: { minutes: 1 } });
+  });
+
+  it('reads the sample app-config.yaml at the repository root', () => {
+    const sample = parse(readFileSync(resolve(__dirname, '../../../../app-config.yaml'), 'utf8'));
+    const c = readIngestorConfig(new ConfigReader(sample));
+    expect(c.clusters.source).toBe('direct');
+    expect(c.templates.options.selection.xrds).toEqual({ enabled: true, ingestAll: true, composites: false });
+    expect(c.templates.options.selection.crds.groups).toEqual(['cert-manager.io']);
+    expect(c.templates.options.publish).toMatchObject({ target: 'github-pr', allowedHosts: ['github.com'], layout: 'cluster-namespace-kind' });
   });
 });
