@@ -3,6 +3,7 @@ import { listAll } from '../listing/listAll';
 import type { ApiIndex, DiscoveryRequestOptions } from './apiIndex';
 import type { ClusterConnection } from './connection';
 import { resolveKind, type UnservedKind, type WantedKind } from './resolveKind';
+import { defaultXrScope } from '../templates/sources';
 
 /** Crossplane's API group for XRDs. */
 export const CROSSPLANE_APIEXTENSIONS_GROUP = 'apiextensions.crossplane.io';
@@ -77,7 +78,7 @@ export function kindsOfXrd(xrd: KubeObject, readAsVersion: string): { wanted: Wa
   }
   const served = (spec.versions ?? []).filter(v => v.served !== false && v.name).map(v => v.name as string);
   const referenceable = (spec.versions ?? []).find(v => v.referenceable && v.served !== false)?.name;
-  const scope = spec.scope ?? defaultScope(spec, readAsVersion);
+  const scope = spec.scope ?? defaultXrScope(readAsVersion, !!spec.claimNames?.kind);
   const base = { group: spec.group, version: referenceable, fallbackVersions: served, xrdName };
   const wanted: WantedKind[] = [];
   if (scope === 'Namespaced' || scope === 'Cluster') {
@@ -87,14 +88,4 @@ export function kindsOfXrd(xrd: KubeObject, readAsVersion: string): { wanted: Wa
     wanted.push({ ...base, kind: spec.claimNames.kind, role: 'claim', defaultType: CLAIM_DEFAULT_TYPE });
   }
   return { wanted };
-}
-
-/**
- * A real API server stores the scope its XRD schema defaulted (v1: LegacyCluster, v2: Namespaced), so
- * this only matters where defaults are not stored. Claims exist only for LegacyCluster composites, so
- * an XRD with claim names is legacy whichever version it is read through.
- */
-function defaultScope(spec: XrdSpec, readAsVersion: string): string {
-  if (spec.claimNames?.kind) return 'LegacyCluster';
-  return readAsVersion === 'v1' ? 'LegacyCluster' : 'Namespaced';
 }

@@ -166,13 +166,17 @@ function roleOf(xrd: boolean, claim: boolean): DefinitionRole {
 }
 
 /**
- * API servers store the scope their XRD schema defaulted (v1: LegacyCluster, v2: Namespaced); when it is
- * missing, an XRD with claim names is LegacyCluster whichever version it was read through, as only
- * LegacyCluster composites have claims (the workload provider reads XRDs the same way).
+ * The scope of an XRD that states none. API servers store the scope their XRD schema defaulted (v1:
+ * LegacyCluster, v2: Namespaced), so this matters only where defaults are not stored; an XRD with claim
+ * names is LegacyCluster whichever version it was read through, as only LegacyCluster composites have
+ * claims. Both providers use it, so they agree on what an XRD defines.
  */
+export function defaultXrScope(readAsVersion: string, hasClaimNames: boolean): XrScope {
+  return hasClaimNames || readAsVersion === 'v1' ? 'LegacyCluster' : 'Namespaced';
+}
+
 function readXrScope(obj: KubeObject, spec: Record<string, unknown>, name: string): XrScope {
-  const fallback: XrScope = obj.apiVersion === `${XRD_GROUP}/v1` || isRecord(spec.claimNames) ? 'LegacyCluster' : 'Namespaced';
-  const scope = spec.scope ?? fallback;
+  const scope = spec.scope ?? defaultXrScope(obj.apiVersion === `${XRD_GROUP}/v1` ? 'v1' : 'v2', isRecord(spec.claimNames));
   if (scope === 'Namespaced' || scope === 'Cluster' || scope === 'LegacyCluster') return scope;
   return fail(name, 'spec.scope', 'must be Namespaced, Cluster or LegacyCluster');
 }

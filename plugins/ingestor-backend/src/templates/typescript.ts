@@ -5,7 +5,7 @@
  * prettier 3 cannot load under Jest (scripts/jestEsmResolver.js stubs it there). The generator is a
  * `TypesGenerator` so callers can cache it or, where types are beside the point, leave them out.
  */
-import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import type { JSONSchema } from 'json-schema-to-typescript';
 import { indentTypeScript } from './indent';
 import { isRecord, type Schema } from './schema/types';
 
@@ -39,9 +39,13 @@ export function toTypesSchema(schema: Schema): JSONSchema {
   return out;
 }
 
-/** The default generator: json-schema-to-typescript. */
-export const generateTypes: TypesGenerator = (schema, typeName) =>
-  compile(toTypesSchema(schema), typeName, {
+/**
+ * The default generator: json-schema-to-typescript, required on first use rather than at start-up
+ * (it brings lodash, a $ref resolver and prettier, which loads its ES modules as soon as it is required).
+ */
+export const generateTypes: TypesGenerator = (schema, typeName) => {
+  const { compile } = require('json-schema-to-typescript') as typeof import('json-schema-to-typescript');
+  return compile(toTypesSchema(schema), typeName, {
     bannerComment: '',
     // Kubernetes prunes unknown fields, so objects are closed unless the schema says otherwise.
     additionalProperties: false,
@@ -50,6 +54,7 @@ export const generateTypes: TypesGenerator = (schema, typeName) =>
     declareExternallyReferenced: true,
     format: false,
   }).then(code => indentTypeScript(code));
+};
 
 /**
  * The TypeScript identifier json-schema-to-typescript declares for a kind and version, which
