@@ -1,6 +1,7 @@
 /**
- * What both the backend modules (and later the frontend) share: Kubernetes facts with one home.
+ * What the backend modules and the frontend share: Kubernetes facts with one home.
  *
  * @packageDocumentation
  */
 export { javascriptPattern } from './goPattern';
+export * from './resources';
