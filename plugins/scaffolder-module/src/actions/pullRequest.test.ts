@@ -216,6 +216,21 @@ describe('kubernetes:gitops:pull-request', () => {
     expect(logger.lines.join('\n')).toContain(`would commit ${FILE} to branch requests/orders-db`);
   });
 
+  it.each([
+    ['a listed path in .git', { paths: ['.git/config'] }],
+    ['a listed path in a nested .GIT', { paths: ['x/.GIT/hooks/pre-commit'] }],
+    ['a sourcePath in .git', { sourcePath: '.git', paths: undefined }],
+    ['a walk that meets a .git directory', { sourcePath: '.', paths: undefined }],
+  ])('refuses %s before any request', async (_what, input) => {
+    mockDir.addContent({ '.git/config': '[core]\n\tfsmonitor = true\n', 'x/.GIT/hooks/pre-commit': '#!/bin/sh\n' });
+    const action = await setup();
+    await expect(action.handler(context(input).ctx)).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/\.git/i),
+    });
+    expect(standIn.requests).toEqual([]);
+  });
+
   it('rejects an invalid branch name before any request', async () => {
     const action = await setup();
     await expect(action.handler(context({ branchName: 'bad..name' }).ctx)).rejects.toMatchObject({

@@ -133,6 +133,28 @@ describe('kubernetes:manifest:render', () => {
     expect(await workspaceFiles()).toEqual([]);
   });
 
+  it.each([
+    ['a cluster named .git', { clusters: ['prod', '.git'] }],
+    ['a cluster named .GIT', { clusters: ['.GIT'] }],
+    ['a targetPath inside .git', { targetPath: '.git' }],
+    ['a targetPath with a nested .Git', { targetPath: 'gitops/.Git/hooks' }],
+    ['a pathTemplate into .git', { layout: 'custom', pathTemplate: '.git/hooks/{name}' }],
+    [
+      'a pathTemplate whose parameter is .git',
+      {
+        layout: 'custom',
+        pathTemplate: '{parameters.parameters.networkRef.id}/{name}.yaml',
+        spec: { parameters: { ...validSpec.parameters, networkRef: { id: '.Git' } } },
+      },
+    ],
+  ])('refuses %s with an InputError and writes nothing', async (_what, input) => {
+    await expect(action.handler(context({ ...baseInput, ...input }))).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/git/i),
+    });
+    expect(await workspaceFiles()).toEqual([]);
+  });
+
   it('refuses a single-file layout for several clusters', async () => {
     await expect(
       action.handler(context({ ...baseInput, clusters: ['a', 'b'], layout: 'namespace-kind' })),

@@ -1,12 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { confine } from '../manifest';
+import { GitCommandError, localTransportOptions, runHardenedGit } from './gitCommand';
 import { GitFile } from './workspaceFiles';
-
-const run = promisify(execFile);
 
 /** What to push where. */
 export interface GitPushRequest {
@@ -32,57 +30,80 @@ export function assertRemoteUrl(url: string): void {
   }
 }
 
-async function git(cwd: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run('git', ['-c', 'protocol.ext.allow=never', ...args], {
-      cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-    });
-    return stdout.trim();
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
-    throw new Error(`git ${args[0]} failed: ${redactRemote(stderr)}`);
-  }
-}
-
 /**
- * Pushes the files as one commit on `branchName` with the git CLI, in a scratch clone that is
- * removed afterwards. An existing remote branch gets the commit on top (re-runs do not fail).
+ * Pushes the files as one commit on `branchName` with the git CLI, from a scratch bare repository in
+ * a temporary directory that is removed afterwards. An existing remote branch gets the commit on top
+ * (re-runs do not fail).
+ *
+ * No file is ever written to disk inside a repository: contents go to `git hash-object` on standard
+ * input and into a scratch index with `git update-index --cacheinfo`, which refuses any path naming a
+ * git directory. Nothing is checked out, so no file of the remote branch (a symlink, attributes) is
+ * followed either. git runs hardened (see ./gitCommand): no system or global configuration, hooks
+ * pointed at an empty directory, `core.fsmonitor` off, the `file` protocol only for `file://` remotes.
  */
 export async function pushBranch(request: GitPushRequest): Promise<{ commitSha: string }> {
   assertRemoteUrl(request.remoteUrl);
-  const dir = await fs.mkdtemp(join(tmpdir(), 'kubernetes-gitops-push-'));
+  for (const file of request.files) {
+    try {
+      confine(file.path);
+    } catch (error) {
+      throw new InputError(`Cannot push "${file.path}": ${(error as Error).message}`);
+    }
+  }
+  const scratch = await fs.mkdtemp(join(tmpdir(), 'kubernetes-gitops-push-'));
+  const options = {
+    cwd: scratch,
+    gitDir: join(scratch, 'repository.git'),
+    emptyDir: join(scratch, 'empty'),
+    indexFile: join(scratch, 'index'),
+    fileRemote: request.remoteUrl.startsWith('file://'),
+  };
+  const git = async (args: string[], extra?: Parameters<typeof runHardenedGit>[2]) => {
+    try {
+      return await runHardenedGit(options, args, extra);
+    } catch (error) {
+      if (error instanceof GitCommandError) {
+        throw new Error(`git ${error.subcommand} failed: ${redactRemote(error.stderr)}`);
+      }
+      throw error;
+    }
+  };
+  const transport = localTransportOptions(options);
   try {
-    await git(dir, ['init', '--quiet']);
-    await git(dir, ['remote', 'add', 'origin', request.remoteUrl]);
-    const existing = await git(dir, ['ls-remote', '--heads', 'origin', request.branchName]);
+    await fs.mkdir(options.emptyDir);
+    await git(['init', '--quiet', '--bare', `--template=${options.emptyDir}`, options.gitDir]);
+    await git(['remote', 'add', 'origin', request.remoteUrl]);
+    const branchRef = `refs/heads/${request.branchName}`;
+    const heads = await git(['ls-remote', ...transport.fetch, 'origin', branchRef]);
+    const existing = heads.split('\n').some(line => line.split('\t')[1] === branchRef);
     const start = existing ? request.branchName : request.baseBranch;
+    let parent: string | undefined;
     if (start) {
-      await git(dir, ['fetch', '--quiet', '--depth', '1', 'origin', `refs/heads/${start}`]);
-      await git(dir, ['checkout', '--quiet', '-B', request.branchName, 'FETCH_HEAD']);
+      await git(['fetch', '--quiet', '--no-tags', '--depth', '1', ...transport.fetch, 'origin', `refs/heads/${start}`]);
+      parent = await git(['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
+      await git(['read-tree', parent]);
     } else {
-      await git(dir, ['checkout', '--quiet', '--orphan', request.branchName]);
+      await git(['read-tree', '--empty']);
     }
+    const entries: string[] = [];
     for (const file of request.files) {
-      const target = join(dir, file.path);
-      await fs.mkdir(dirname(target), { recursive: true });
-      await fs.writeFile(target, file.content, { mode: file.executable ? 0o755 : 0o644 });
+      const blob = await git(['hash-object', '-w', '--no-filters', '--stdin'], { input: file.content });
+      entries.push('--cacheinfo', `${file.executable ? '100755' : '100644'},${blob},${file.path}`);
     }
-    await git(dir, ['add', '--all', '--', ...request.files.map(file => file.path)]);
-    await git(dir, [
-      '-c',
-      `user.name=${request.author.name}`,
-      '-c',
-      `user.email=${request.author.email}`,
-      'commit',
-      '--quiet',
-      '--allow-empty',
-      '-m',
-      request.commitMessage,
-    ]);
-    await git(dir, ['push', '--quiet', 'origin', `HEAD:refs/heads/${request.branchName}`]);
-    return { commitSha: await git(dir, ['rev-parse', 'HEAD']) };
+    await git(['update-index', '--add', ...entries]);
+    const tree = await git(['write-tree']);
+    const commitSha = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-F', '-'], {
+      input: request.commitMessage,
+      env: {
+        GIT_AUTHOR_NAME: request.author.name,
+        GIT_AUTHOR_EMAIL: request.author.email,
+        GIT_COMMITTER_NAME: request.author.name,
+        GIT_COMMITTER_EMAIL: request.author.email,
+      },
+    });
+    await git(['push', '--quiet', '--no-verify', ...transport.push, 'origin', `${commitSha}:${branchRef}`]);
+    return { commitSha };
   } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(scratch, { recursive: true, force: true });
   }
 }

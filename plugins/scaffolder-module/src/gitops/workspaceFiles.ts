@@ -2,7 +2,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { serializeDirectoryContents } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
 import { dirname, posix } from 'node:path';
-import { confine } from '../manifest';
+import { confine, hasGitSegment } from '../manifest';
 
 /** A file to commit: repository path and its bytes. */
 export interface GitFile {
@@ -36,7 +36,8 @@ export async function writeWorkspaceFiles(
 /**
  * Reads the files to commit: either the listed workspace-relative `paths` (which must lie under
  * `sourcePath`) or every file under `sourcePath` (honouring .gitignore). Repository paths are
- * relative to `sourcePath`.
+ * relative to `sourcePath`. A `.git` segment (any case, anywhere: `sourcePath`, a listed path, a file
+ * found by the walk) is an error: such a file would become a repository's own configuration or hooks.
  */
 export async function readWorkspaceFiles(options: {
   workspacePath: string;
@@ -44,6 +45,9 @@ export async function readWorkspaceFiles(options: {
   paths?: string[];
 }): Promise<GitFile[]> {
   const sourcePath = options.sourcePath ?? '.';
+  if (hasGitSegment(sourcePath)) {
+    throw new Error(`sourcePath "${sourcePath}" must not contain a ".git" segment`);
+  }
   const root = resolveSafeChildPath(options.workspacePath, sourcePath);
   if (options.paths && options.paths.length > 0) {
     const base = posix.normalize(sourcePath);
@@ -58,7 +62,16 @@ export async function readWorkspaceFiles(options: {
     }
     return files.sort((a, b) => a.path.localeCompare(b.path));
   }
-  const contents = await serializeDirectoryContents(root, { gitignore: true });
+  // Every file, `.git` included (the default pattern skips only a top-level `.git`, in that case), so
+  // a git directory anywhere is reported rather than silently committed or silently left out.
+  const contents = await serializeDirectoryContents(root, { gitignore: true, globPatterns: ['./**'] });
+  const gitFiles = contents.map(file => file.path).filter(hasGitSegment).sort();
+  if (gitFiles.length > 0) {
+    const shown = gitFiles.slice(0, 3).join(', ') + (gitFiles.length > 3 ? `, … (${gitFiles.length} in all)` : '');
+    throw new Error(
+      `sourcePath "${sourcePath}" holds files in a git directory (${shown}); list the files to commit in "paths" or choose a sourcePath without one`,
+    );
+  }
   return contents
     // A symlink would be committed as a link whose target may lie outside the workspace.
     .filter(file => !file.symlink)

@@ -1,4 +1,4 @@
-import { manifestPath, PathParts } from './paths';
+import { isGitSegment, manifestPath, PathParts } from './paths';
 
 const parts: PathParts = {
   layout: 'cluster-namespace-kind',
@@ -49,7 +49,27 @@ describe('manifestPath', () => {
       /unknown placeholder \{team\}/,
     ],
     ['a missing parameter', { layout: 'custom', pathTemplate: '{parameters.nope}/{name}.yaml' }, /has no scalar value/],
+    ['a cluster named .git', { cluster: '.git' }, /names a git directory/],
+    ['a cluster named .GIT', { cluster: '.GIT' }, /names a git directory/],
+    ['a targetPath inside .git', { targetPath: 'repo/.git' }, /must not contain a ".git" segment/],
+    ['a template into .git', { layout: 'custom', pathTemplate: '.git/hooks/{name}' }, /".git" segment/],
+    ['a template into .Git', { layout: 'custom', pathTemplate: 'x/.Git/{name}.yaml' }, /".git" segment/],
+    [
+      'a parameter naming .git',
+      { layout: 'custom', pathTemplate: '{parameters.dir}/{name}.yaml', parameters: { dir: '.gIt' } },
+      /names a git directory/,
+    ],
   ] as const)('rejects %s', (_what, override, message) => {
     expect(() => manifestPath({ ...parts, ...(override as Partial<PathParts>) })).toThrow(message);
   });
+});
+
+describe('isGitSegment', () => {
+  it.each(['.git', '.GIT', '.Git', '.git.', '.git ', '.git::$INDEX_ALLOCATION', 'git~1', 'GIT~1', '.g\u200cit'])(
+    'names a git directory: %p',
+    name => expect(isGitSegment(name)).toBe(true),
+  );
+  it.each(['git', '.gitignore', '.github', 'x.git', '.git-crypt', 'my.git'])('is an ordinary name: %p', name =>
+    expect(isGitSegment(name)).toBe(false),
+  );
 });

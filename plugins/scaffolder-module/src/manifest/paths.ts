@@ -33,10 +33,36 @@ function lookup(values: JsonObject | undefined, dotted: string): JsonValue | und
   return current;
 }
 
+/** Characters HFS+ ignores in names, so `.g\u200cit` is `.git` there (git's is_hfs_dotgit). */
+const HFS_IGNORABLE = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
+
+/**
+ * Whether one path segment names a git directory on some file system: `.git` in any case, with the
+ * trailing dots and spaces or `:stream` suffix NTFS ignores, its 8.3 short name `git~1`, or with
+ * characters HFS+ ignores. Such a path would be written into, or committed as, a repository's own
+ * configuration and hooks.
+ */
+export function isGitSegment(segment: string): boolean {
+  const name = segment
+    .replace(HFS_IGNORABLE, '')
+    .split(':')[0]
+    .replace(/[. ]+$/, '')
+    .toLowerCase();
+  return name === '.git' || name === 'git~1';
+}
+
+/** Whether any segment of a `/`- or backslash-separated path is a git directory (see {@link isGitSegment}). */
+export function hasGitSegment(path: string): boolean {
+  return path.split(/[/\\]/).some(isGitSegment);
+}
+
 function segment(value: string, what: string): string {
   // A value never contributes a directory level of its own, nor climbs out of one.
   if (!value || value === '.' || value === '..' || /[/\\\0]/.test(value)) {
     throw new UnsafePathError(`${what} "${value}" cannot be used as a path segment`);
+  }
+  if (isGitSegment(value)) {
+    throw new UnsafePathError(`${what} "${value}" cannot be used as a path segment: it names a git directory`);
   }
   return value;
 }
@@ -88,7 +114,10 @@ export function manifestPath(parts: PathParts): string {
   return confine(posix.join(parts.targetPath ?? '.', confine(relative)));
 }
 
-/** Rejects absolute paths and any `..`, before or after normalisation. */
+/**
+ * Rejects absolute paths, any `..` (before or after normalisation) and any `.git` segment (see
+ * {@link isGitSegment}).
+ */
 export function confine(path: string): string {
   if (path.includes('\0') || path.includes('\\')) {
     throw new UnsafePathError(`path "${path}" contains a forbidden character`);
@@ -98,6 +127,9 @@ export function confine(path: string): string {
   }
   if (path.split('/').includes('..')) {
     throw new UnsafePathError(`path "${path}" must not contain ".."`);
+  }
+  if (hasGitSegment(path)) {
+    throw new UnsafePathError(`path "${path}" must not contain a ".git" segment`);
   }
   const normalised = posix.normalize(path);
   if (normalised === '.' || normalised.endsWith('/')) {
