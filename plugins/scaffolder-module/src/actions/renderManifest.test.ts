@@ -155,6 +155,37 @@ describe('kubernetes:manifest:render', () => {
     expect(await workspaceFiles()).toEqual([]);
   });
 
+  it('refuses a core v1 Secret, naming the alternatives, and writes nothing', async () => {
+    const secretSchema = {
+      type: 'object',
+      properties: { data: { type: 'object', additionalProperties: { type: 'string' } }, stringData: { type: 'object' } },
+    };
+    const ctx = context({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      name: 'db-password',
+      namespace: 'team-a',
+      schema: secretSchema,
+      spec: undefined,
+      clusters: ['prod'],
+    });
+    const error = await action.handler(ctx).then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(error?.name).toBe('InputError');
+    expect(error?.message).toMatch(/v1 Secret/);
+    expect(error?.message).toMatch(/ExternalSecret/);
+    expect(error?.message).toMatch(/SealedSecret/);
+    expect(error?.message).toMatch(/connection secret/);
+    expect(await workspaceFiles()).toEqual([]);
+    // Other kinds named Secret (a CRD's own) are ordinary resources.
+    await action.handler(
+      context({ apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', name: 'db', namespace: 'team-a', schema: { type: 'object' } }),
+    );
+    expect(await workspaceFiles()).toEqual(['team-a/SealedSecret/db.yaml']);
+  });
+
   it('refuses a single-file layout for several clusters', async () => {
     await expect(
       action.handler(context({ ...baseInput, clusters: ['a', 'b'], layout: 'namespace-kind' })),

@@ -14,6 +14,7 @@ import {
   manifestToYaml,
   prepareManifest,
 } from '../manifest';
+import { secretRefusal } from '../manifest/secrets';
 import { examples } from './renderManifest.examples';
 
 /** The id templates call; see docs/scaffolder-actions.md. @public */
@@ -106,6 +107,8 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
     },
     async handler(ctx) {
       const input = ctx.input;
+      const refusal = secretRefusal(input.apiVersion, input.kind);
+      if (refusal) throw new InputError(refusal);
       const clusters = input.clusters ?? [];
       let schema = input.schema as KubeSchema | undefined;
       let scope = input.scope;
