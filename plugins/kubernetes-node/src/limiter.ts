@@ -1,11 +1,19 @@
-import type { ClusterConnection, KubeQuery } from '../cluster/connection';
+import type { ClusterConnection, KubeQuery, RequestOptions } from './connection/ClusterConnection';
 
-/** Runs tasks with at most a fixed number in flight; the rest wait in arrival order. */
+/**
+ * Runs tasks with at most a fixed number in flight; the rest wait in arrival order.
+ *
+ * @public
+ */
 export interface Limiter {
   run<T>(task: () => Promise<T>): Promise<T>;
 }
 
-/** A {@link Limiter} allowing `max` tasks at once (at least one). */
+/**
+ * A {@link Limiter} allowing `max` tasks at once (at least one).
+ *
+ * @public
+ */
 export function createLimiter(max: number): Limiter {
   const limit = Math.max(1, Math.floor(max));
   let active = 0;
@@ -29,13 +37,16 @@ export function createLimiter(max: number): Limiter {
 /**
  * The same connection with each request taking a slot of `limiter`, so discovery and every page of
  * every kind on every cluster share one bound. Watches are long-lived and do not take a slot.
+ *
+ * @public
  */
 export function limitConnection(conn: ClusterConnection, limiter: Limiter): ClusterConnection {
   return {
     name: conn.name,
-    getJson<T>(path: string, query: KubeQuery, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<T> {
+    getJson<T>(path: string, query: KubeQuery, opts: RequestOptions): Promise<T> {
       return limiter.run(() => conn.getJson<T>(path, query, opts));
     },
+    getText: (path, query, opts) => limiter.run(() => conn.getText(path, query, opts)),
     watch: (path, query, onEvent, opts) => conn.watch(path, query, onEvent, opts),
   };
 }

@@ -9,18 +9,28 @@ export interface WatchEvent {
   object: KubeObject;
 }
 
+/** Per-request options: a caller's abort signal and a time budget for the complete answer. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
 /**
  * Read access to one cluster's API server, whatever the route (direct or through Backstage's
  * kubernetes-backend proxy). Paths are API server paths such as `/apis/apps/v1/deployments`.
  *
  * @remarks
  * Every failure is a {@link KubeRequestError} naming the cluster and path, never a credential.
+ *
+ * @public
  */
 export interface ClusterConnection {
   /** The cluster's name: the kubeconfig context, the configured name, or the proxy's cluster name. */
   readonly name: string;
   /** GET a JSON document; non-2xx answers, network errors, timeouts and aborts throw. */
-  getJson<T>(path: string, query: KubeQuery, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<T>;
+  getJson<T>(path: string, query: KubeQuery, opts: RequestOptions): Promise<T>;
+  /** GET a text document, such as a `pods/log` subresource; fails like {@link ClusterConnection.getJson}. */
+  getText(path: string, query: KubeQuery, opts: RequestOptions): Promise<string>;
   /**
    * Opens a watch and calls `onEvent` for each event in order. Resolves when the server ends the stream
    * or `signal` aborts; rejects when the request fails or the connection drops mid-stream.

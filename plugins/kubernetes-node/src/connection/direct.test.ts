@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { KubeSim, KubeSimFleet } from '@internal/kube-sim';
 import type { KubeObject } from '../types';
 import { connectionsFromDirectConfig, connectionsFromKubeconfig } from './direct';
-import { KubeRequestError } from './errors';
+import { KubeRequestError } from '../errors';
 
 interface List {
   items: KubeObject[];

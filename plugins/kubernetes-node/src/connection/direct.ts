@@ -1,12 +1,32 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { DirectClusterConfig } from '../config/types';
-import type { ClusterConnection } from './connection';
+import type { ClusterConnection } from './ClusterConnection';
 import { createHttpConnection } from './httpConnection';
 import { isAllowedCluster } from './allowedClusters';
+import { KubeconfigError, loadKubeconfig } from './kubeconfigFile';
 
-/** Where a kubeconfig comes from and which of its contexts to read. */
+/**
+ * A cluster reached by URL with a bearer token and the CA that signed its certificate.
+ *
+ * @public
+ */
+export interface DirectClusterConfig {
+  name: string;
+  url: string;
+  /** Bearer token. Never logged. */
+  token?: string;
+  /** PEM or base64 PEM of the CA that signed the API server's certificate. */
+  caData?: string;
+  caFile?: string;
+  skipTLSVerify?: boolean;
+}
+
+/**
+ * Where a kubeconfig comes from and which of its contexts to read.
+ *
+ * @public
+ */
 export interface KubeconfigSource {
   /** Path of a kubeconfig file. */
   path?: string;
@@ -21,15 +41,20 @@ export interface KubeconfigSource {
  * One connection per kubeconfig context. Authentication and TLS come from `@kubernetes/client-node`,
  * so every kubeconfig auth form it supports (tokens, client certificates, exec plugins, auth providers)
  * works here too.
+ *
+ * @remarks
+ * A file that is not valid YAML, is empty, has no contexts or a context without credentials throws a
+ * {@link KubeconfigError} naming the file (and the line), never quoting it.
+ *
+ * @public
  */
 export function connectionsFromKubeconfig(source: KubeconfigSource): ClusterConnection[] {
-  const kc = new KubeConfig();
-  if (source.path) kc.loadFromFile(source.path);
-  else if (source.yaml) kc.loadFromString(source.yaml);
-  else throw new Error('a kubeconfig path or its contents is required');
+  const kc = loadKubeconfig(source);
   const known = kc.getContexts().map(c => c.name);
   const missing = (source.contexts ?? []).filter(c => !known.includes(c));
-  if (missing.length) throw new Error(`kubeconfig has no context named ${missing.join(', ')}`);
+  if (missing.length) {
+    throw new KubeconfigError(source.path ? `kubeconfig ${source.path}` : 'inline kubeconfig', `has no context named ${missing.join(', ')}`);
+  }
   return (source.contexts ?? known)
     .filter(name => isAllowedCluster(name, source.allowedClusterNames))
     .map(name => {
@@ -39,7 +64,11 @@ export function connectionsFromKubeconfig(source: KubeconfigSource): ClusterConn
     });
 }
 
-/** One connection per `kubernetesIngestor.clusters.direct` entry (url + token + CA). */
+/**
+ * One connection per direct entry (url + token + CA).
+ *
+ * @public
+ */
 export function connectionsFromDirectConfig(entries: DirectClusterConfig[], allowedClusterNames?: string[]): ClusterConnection[] {
   return entries
     .filter(e => isAllowedCluster(e.name, allowedClusterNames))
@@ -55,7 +84,11 @@ export function connectionsFromDirectConfig(entries: DirectClusterConfig[], allo
     });
 }
 
-/** A connection to the current context's cluster of `kc`, named `name`. */
+/**
+ * A connection to the current context's cluster of `kc`, named `name`.
+ *
+ * @public
+ */
 export function connectionFromKubeConfig(name: string, kc: KubeConfig): ClusterConnection {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error(`kubeconfig context ${name} names no cluster`);

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { ClusterConnection, KubeQuery, WatchEvent } from './connection';
-import { errorMessage, KubeRequestError, type KubeRequestErrorInit } from './errors';
+import type { ClusterConnection, KubeQuery, RequestOptions, WatchEvent } from './ClusterConnection';
+import { errorMessage, KubeRequestError, type KubeRequestErrorInit } from '../errors';
 import { readAll, readLines, statusFailure } from './httpResponse';
 
 /** Headers and the (keep-alive) agent for one request; the agent carries TLS material. */
@@ -24,7 +24,11 @@ interface Sent {
   secrets: string[];
 }
 
-/** A {@link ClusterConnection} over Node's `http`/`https`; the only place that speaks HTTP to a cluster. */
+/**
+ * A {@link ClusterConnection} over Node's `http`/`https`; the only place that speaks HTTP to a cluster.
+ *
+ * @public
+ */
 export function createHttpConnection(options: HttpConnectionOptions): ClusterConnection {
   const base = options.baseUrl.replace(/\/+$/, '');
   const transport = base.startsWith('https:') ? https : http;
@@ -33,7 +37,7 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
   const fail = (path: string, init: Omit<KubeRequestErrorInit, 'cluster' | 'path'>, secrets: string[]) =>
     new KubeRequestError({ cluster: name, path, ...init, detail: init.detail && redact(init.detail, secrets) });
 
-  async function send(path: string, query: KubeQuery, signal: AbortSignal): Promise<Sent> {
+  async function send(path: string, query: KubeQuery, signal: AbortSignal, accept = 'application/json'): Promise<Sent> {
     let prepared: HttpRequestOptions;
     try {
       prepared = await options.requestOptions();
@@ -44,7 +48,7 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
     const secrets = secretsOf(headers);
     const url = `${base}${path}${queryString(query)}`;
     return new Promise<Sent>((resolve, reject) => {
-      const req = transport.request(url, { method: 'GET', agent, headers: { Accept: 'application/json', ...headers } });
+      const req = transport.request(url, { method: 'GET', agent, headers: { Accept: accept, ...headers } });
       const onAbort = () => req.destroy(new Error('aborted'));
       if (signal.aborted) onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
@@ -71,36 +75,46 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
     return fail(path, { failure: 'network', detail: err instanceof Error ? err.message : String(err) }, []);
   }
 
+  /** The whole body of a GET, bounded by the caller's signal and the time budget. */
+  async function getBody(path: string, query: KubeQuery, opts: RequestOptions, accept: string): Promise<{ body: string; secrets: string[] }> {
+    const ctl = new AbortController();
+    let timedOut = false;
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          ctl.abort();
+        }, opts.timeoutMs)
+      : undefined;
+    const onAbort = () => ctl.abort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) ctl.abort();
+    try {
+      const { res, secrets } = await send(path, query, ctl.signal, accept);
+      const onLateAbort = () => res.destroy(new Error('aborted'));
+      ctl.signal.addEventListener('abort', onLateAbort, { once: true });
+      const body = await readAll(res).finally(() => ctl.signal.removeEventListener('abort', onLateAbort));
+      return { body, secrets };
+    } catch (err) {
+      throw classify(err, path, timedOut, opts.signal);
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   return {
     name,
-    async getJson<T>(path: string, query: KubeQuery, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<T> {
-      const ctl = new AbortController();
-      let timedOut = false;
-      const timer = opts.timeoutMs
-        ? setTimeout(() => {
-            timedOut = true;
-            ctl.abort();
-          }, opts.timeoutMs)
-        : undefined;
-      const onAbort = () => ctl.abort();
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      if (opts.signal?.aborted) ctl.abort();
+    async getJson<T>(path: string, query: KubeQuery, opts: RequestOptions): Promise<T> {
+      const { body, secrets } = await getBody(path, query, opts, 'application/json');
       try {
-        const { res, secrets } = await send(path, query, ctl.signal);
-        const onLateAbort = () => res.destroy(new Error('aborted'));
-        ctl.signal.addEventListener('abort', onLateAbort, { once: true });
-        const body = await readAll(res).finally(() => ctl.signal.removeEventListener('abort', onLateAbort));
-        try {
-          return JSON.parse(body) as T;
-        } catch {
-          throw fail(path, { failure: 'network', detail: 'the answer is not valid JSON' }, secrets);
-        }
-      } catch (err) {
-        throw classify(err, path, timedOut, opts.signal);
-      } finally {
-        clearTimeout(timer);
-        opts.signal?.removeEventListener('abort', onAbort);
+        return JSON.parse(body) as T;
+      } catch {
+        throw fail(path, { failure: 'network', detail: 'the answer is not valid JSON' }, secrets);
       }
+    },
+
+    async getText(path: string, query: KubeQuery, opts: RequestOptions): Promise<string> {
+      return (await getBody(path, query, opts, 'text/plain, */*')).body;
     },
 
     async watch(path: string, query: KubeQuery, onEvent: (e: WatchEvent) => void, opts: { signal?: AbortSignal }): Promise<void> {

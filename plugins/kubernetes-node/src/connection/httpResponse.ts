@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { KubeRequestErrorInit } from './errors';
+import type { KubeRequestErrorInit } from '../errors';
 
 /** The whole body; rejects when the connection closes before the answer is complete. */
 export function readAll(res: IncomingMessage): Promise<string> {

@@ -2,12 +2,13 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { KubeSim } from '@internal/kube-sim';
 import type { KubeObject } from '../types';
-import { discoverKinds } from './discovery';
-import { KubeRequestError } from './errors';
-import { CLUSTER_HEADER, proxyConnections } from './proxy';
+import { createApiIndex } from '../discovery/apiIndex';
+import { resolveKind } from '../discovery/resolveKind';
+import { KubeRequestError } from '../errors';
+import { CLUSTER_HEADER, clusterAuthHeaders, createProxyConnection, listProxyClusters, proxyConnections, requiresUserToken } from './proxy';
 
 const DEMO = resolve(__dirname, '../../../../examples/cluster');
 
@@ -16,23 +17,25 @@ const DEMO = resolve(__dirname, '../../../../examples/cluster');
  * and `/proxy/*` forwards to the cluster the header names, with that cluster's own credentials, after
  * checking the caller's Backstage service token.
  */
-async function startFakeKubernetesBackend(sims: Record<string, KubeSim>) {
+async function startFakeKubernetesBackend(sims: Record<string, KubeSim>, authProviders: Record<string, string> = {}) {
   const kubernetesAuth = mockServices.auth({ pluginId: 'kubernetes' });
   const seen: Array<{ path: string; cluster?: string }> = [];
+  const callers: Array<{ principal: unknown; clusterAuth: Record<string, string> }> = [];
   const server = http.createServer(async (req, res) => {
     const url = req.url ?? '/';
     const cluster = req.headers[CLUSTER_HEADER.toLowerCase()] as string | undefined;
     seen.push({ path: url, cluster });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     try {
-      await kubernetesAuth.authenticate(token);
+      const credentials = await kubernetesAuth.authenticate(token);
+      callers.push({ principal: credentials.principal, clusterAuth: clusterAuthHeaders(req.headers) });
     } catch {
       res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { name: 'AuthenticationError' } }));
       return;
     }
     if (url === '/api/kubernetes/clusters') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ items: Object.keys(sims).map(name => ({ name, title: name, authProvider: 'serviceAccount' })) }));
+      res.end(JSON.stringify({ items: Object.keys(sims).map(name => ({ name, title: name, authProvider: authProviders[name] ?? 'serviceAccount' })) }));
       return;
     }
     const sim = cluster ? sims[cluster] : undefined;
@@ -57,6 +60,7 @@ async function startFakeKubernetesBackend(sims: Record<string, KubeSim>) {
   return {
     base,
     seen,
+    callers,
     discovery: mockServices.discovery.mock({ getBaseUrl: async (pluginId: string) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/${pluginId}` }),
     stop: () =>
       new Promise<void>(r => {
@@ -73,7 +77,7 @@ describe('access through the kubernetes-backend proxy', () => {
   beforeAll(async () => {
     east = await KubeSim.start({ name: 'east', manifests: [DEMO] });
     west = await KubeSim.start({ name: 'west' });
-    backend = await startFakeKubernetesBackend({ east, west });
+    backend = await startFakeKubernetesBackend({ east, west }, { west: 'oidc' });
   });
   afterAll(async () => {
     await backend.stop();
@@ -91,16 +95,18 @@ describe('access through the kubernetes-backend proxy', () => {
     expect(backend.discovery.getBaseUrl).toHaveBeenCalledWith('kubernetes');
   });
 
-  it('discovers kinds through the proxy like a direct connection', async () => {
+  it('resolves kinds through the proxy like a direct connection', async () => {
     const [conn] = await proxyConnections({ discovery: backend.discovery, auth: mockServices.auth({ pluginId: 'catalog' }), allowedClusterNames: ['east'] });
-    const { kinds, unserved } = await discoverKinds(conn, { workloadKinds: [{ group: 'apps', kind: 'StatefulSet', componentType: 'database' }], crossplane: true });
-    expect(unserved).toEqual([]);
-    expect(kinds.map(k => `${k.kind} ${k.plural}`).sort()).toEqual([
-      'PostgreSQLInstance postgresqlinstances',
-      'StatefulSet statefulsets',
-      'XApp xapps',
-      'XBucket xbuckets',
-      'XNetwork xnetworks',
+    const api = createApiIndex(conn);
+    const resolved = await Promise.all([
+      resolveKind(api, { group: 'apps', kind: 'StatefulSet' }),
+      resolveKind(api, { group: 'database.example.org', kind: 'PostgreSQLInstance' }),
+      resolveKind(api, { group: 'apps', kind: 'Octopus' }),
+    ]);
+    expect(resolved.map(r => (r.ok ? `${r.resource.kind} ${r.resource.plural} ${r.resource.namespaced}` : r.reason))).toEqual([
+      'StatefulSet statefulsets true',
+      'PostgreSQLInstance postgresqlinstances true',
+      'kind Octopus is not served in API group apps (versions v1)',
     ]);
   });
 
@@ -131,5 +137,35 @@ describe('access through the kubernetes-backend proxy', () => {
     expect(err).toBeInstanceOf(KubeRequestError);
     expect(err).toMatchObject({ status: 401 });
     expect((err as Error).message).not.toContain('not-a-valid-token-1234');
+  });
+
+  it("reports each cluster's auth provider, and which ones need the user's own token", async () => {
+    const clusters = await listProxyClusters({ discovery: backend.discovery, auth: mockServices.auth({ pluginId: 'catalog' }) });
+    expect(clusters).toEqual([
+      { name: 'east', title: 'east', authProvider: 'serviceAccount' },
+      { name: 'west', title: 'west', authProvider: 'oidc' },
+    ]);
+    expect(clusters.map(requiresUserToken)).toEqual([false, true]);
+  });
+
+  it("acts with a user's identity and forwards the user's cluster credentials to the proxy only", async () => {
+    const user = mockCredentials.user('user:default/alice');
+    const incoming = {
+      'backstage-kubernetes-authorization-oidc-okta': 'user-cluster-token-123456',
+      'backstage-kubernetes-authorization-x': 'bad\r\nInjected: 1',
+      cookie: 'session=abc',
+    };
+    const conn = await createProxyConnection({
+      discovery: backend.discovery,
+      auth: mockServices.auth({ pluginId: 'resources' }),
+      credentials: user,
+      clusterAuthHeaders: clusterAuthHeaders(incoming),
+      cluster: 'east',
+    });
+    const before = backend.callers.length;
+    await conn.getJson('/api/v1/namespaces', {}, {});
+    const [call] = backend.callers.slice(before);
+    expect(call.principal).toMatchObject({ type: 'user', userEntityRef: 'user:default/alice' });
+    expect(call.clusterAuth).toEqual({ 'backstage-kubernetes-authorization-oidc-okta': 'user-cluster-token-123456' });
   });
 });

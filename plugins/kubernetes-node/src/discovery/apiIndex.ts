@@ -1,8 +1,12 @@
-import type { ClusterConnection } from './connection';
-import { KubeRequestError } from './errors';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+import type { ClusterConnection } from '../connection/ClusterConnection';
+import { KubeRequestError } from '../errors';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../retry';
 
-/** One resource of an APIResourceList (subresources such as `deployments/status` excluded). */
+/**
+ * One resource of an APIResourceList (subresources such as `deployments/status` excluded).
+ *
+ * @public
+ */
 export interface ApiResource {
   /** The plural. */
   name: string;
@@ -11,14 +15,22 @@ export interface ApiResource {
   verbs: string[];
 }
 
-/** A served API group: its versions and the version the server prefers. */
+/**
+ * A served API group: its versions and the version the server prefers.
+ *
+ * @public
+ */
 export interface ApiGroupInfo {
   name: string;
   versions: string[];
   preferredVersion: string;
 }
 
-/** Lazy, memoised access to an API server's discovery documents. */
+/**
+ * Lazy, memoised access to an API server's discovery documents.
+ *
+ * @public
+ */
 export interface ApiIndex {
   /** The group, or undefined when the server does not serve it. '' is the core group. */
   group(name: string): Promise<ApiGroupInfo | undefined>;
@@ -26,7 +38,11 @@ export interface ApiIndex {
   resources(group: string, version: string): Promise<ApiResource[] | undefined>;
 }
 
-/** Options shared by discovery requests. */
+/**
+ * Options shared by discovery requests.
+ *
+ * @public
+ */
 export interface DiscoveryRequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -41,6 +57,8 @@ interface GroupList {
  * Reads only the discovery documents a question needs (`/api`, `/apis`, then one group version at a
  * time), so a broken aggregated API elsewhere (a metrics server answering 503) does not fail discovery.
  * A 404 means "not served"; any other failure throws, because a guess would be worse than no answer.
+ *
+ * @public
  */
 export function createApiIndex(conn: ClusterConnection, opts: DiscoveryRequestOptions = {}): ApiIndex {
   const policy = opts.retry ?? DEFAULT_RETRY;

@@ -1,78 +1,58 @@
-import type { SourceKind, SourceRole } from '../types';
+import type { ResourceType } from '../types';
 import type { ApiIndex } from './apiIndex';
 
-/** A kind the ingestor would like to read, before discovery says whether and how it is served. */
-export interface WantedKind {
+/**
+ * A kind to look up, before discovery says whether and how it is served.
+ *
+ * @public
+ */
+export interface KindQuery {
   /** '' is the core group. */
   group: string;
   kind: string;
   /** Preferred version; when not served, `fallbackVersions`, then the group's preferred version, then any. */
   version?: string;
   fallbackVersions?: string[];
-  role: SourceRole;
-  defaultType: string;
-  xrdName?: string;
+  /** A verb the resource must allow (default `list`); `get` for reading single objects. */
+  verb?: string;
 }
 
-/** A wanted kind the cluster does not serve (or does not let us list), as data with the reason. */
-export interface UnservedKind {
-  group: string;
-  kind: string;
-  version?: string;
-  role: SourceRole;
-  xrdName?: string;
-  reason: string;
-}
-
-/** Either the kind resolved to a listable {@link SourceKind}, or why it could not be. */
-export type KindResolution = { ok: true; source: SourceKind } | { ok: false; unserved: UnservedKind };
+/**
+ * Either the kind resolved to a {@link ResourceType}, or why it could not be.
+ *
+ * @public
+ */
+export type KindResolution = { ok: true; resource: ResourceType } | { ok: false; reason: string };
 
 /**
  * Finds the plural, scope and version of a kind from discovery: never from the kind's spelling, since
  * plurals are irregular (`octopodes`) and a guessed one silently lists nothing.
+ *
+ * @public
  */
-export async function resolveKind(api: ApiIndex, wanted: WantedKind): Promise<KindResolution> {
-  const unserved = (reason: string): KindResolution => ({
-    ok: false,
-    unserved: {
-      group: wanted.group,
-      kind: wanted.kind,
-      ...(wanted.version ? { version: wanted.version } : {}),
-      role: wanted.role,
-      ...(wanted.xrdName ? { xrdName: wanted.xrdName } : {}),
-      reason,
-    },
-  });
-  const groupLabel = wanted.group || 'core';
-  const group = await api.group(wanted.group);
-  if (!group) return unserved(`API group ${groupLabel} is not served`);
+export async function resolveKind(api: ApiIndex, query: KindQuery): Promise<KindResolution> {
+  const verb = query.verb ?? 'list';
+  const groupLabel = query.group || 'core';
+  const group = await api.group(query.group);
+  if (!group) return { ok: false, reason: `API group ${groupLabel} is not served` };
 
   const candidates = [...new Set([
-    ...(wanted.version ? [wanted.version] : []),
-    ...(wanted.fallbackVersions ?? []),
+    ...(query.version ? [query.version] : []),
+    ...(query.fallbackVersions ?? []),
     group.preferredVersion,
     ...group.versions,
   ])].filter(v => group.versions.includes(v));
 
   for (const version of candidates) {
-    const resource = (await api.resources(wanted.group, version))?.find(r => r.kind === wanted.kind);
+    const resource = (await api.resources(query.group, version))?.find(r => r.kind === query.kind);
     if (!resource) continue;
-    if (!resource.verbs.includes('list')) {
-      return unserved(`${wanted.kind} in ${groupLabel}/${version} does not allow list`);
+    if (!resource.verbs.includes(verb)) {
+      return { ok: false, reason: `${query.kind} in ${groupLabel}/${version} does not allow ${verb}` };
     }
     return {
       ok: true,
-      source: {
-        group: wanted.group,
-        version,
-        kind: wanted.kind,
-        plural: resource.name,
-        namespaced: resource.namespaced,
-        role: wanted.role,
-        defaultType: wanted.defaultType,
-        ...(wanted.xrdName ? { xrdName: wanted.xrdName } : {}),
-      },
+      resource: { group: query.group, version, kind: query.kind, plural: resource.name, namespaced: resource.namespaced },
     };
   }
-  return unserved(`kind ${wanted.kind} is not served in API group ${groupLabel} (versions ${group.versions.join(', ')})`);
+  return { ok: false, reason: `kind ${query.kind} is not served in API group ${groupLabel} (versions ${group.versions.join(', ')})` };
 }

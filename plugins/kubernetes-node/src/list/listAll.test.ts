@@ -1,21 +1,19 @@
 import { resolve } from 'node:path';
 import { KubeSim } from '@internal/kube-sim';
-import { connectionsFromKubeconfig } from '../cluster/direct';
-import { KubeRequestError } from '../cluster/errors';
-import type { SourceKind } from '../types';
+import { connectionsFromKubeconfig } from '../connection/direct';
+import { KubeRequestError } from '../errors';
+import type { ResourceType } from '../types';
 import { listAll, listSnapshot } from './listAll';
 
 const DEMO = resolve(__dirname, '../../../../examples/cluster');
 const FAST_RETRY = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
 
-const source = (group: string, version: string, kind: string, plural: string, namespaced = true): SourceKind => ({
+const source = (group: string, version: string, kind: string, plural: string, namespaced = true): ResourceType => ({
   group,
   version,
   kind,
   plural,
   namespaced,
-  role: 'workload',
-  defaultType: 'service',
 });
 const DEPLOYMENTS = source('apps', 'v1', 'Deployment', 'deployments');
 const STATEFULSETS = source('apps', 'v1', 'StatefulSet', 'statefulsets');

@@ -1,13 +1,17 @@
-import type { ClusterConnection } from '../cluster/connection';
-import { isExpired } from '../cluster/errors';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../cluster/retry';
-import type { KubeObject, SourceKind } from '../types';
+import type { ClusterConnection } from '../connection/ClusterConnection';
+import { isExpired } from '../errors';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../retry';
+import type { KubeObject, ResourceType } from '../types';
 import { collectionPath, withKindFields } from './paths';
 
-/** How to list one kind. */
+/**
+ * How to list one kind.
+ *
+ * @public
+ */
 export interface ListOptions {
-  /** Items per page (`limit`). */
-  pageSize: number;
+  /** Items per page (`limit`); default 500. */
+  pageSize?: number;
   fieldSelector?: string;
   labelSelector?: string;
   /** List inside this namespace only (namespaced kinds); cluster-wide when absent. */
@@ -21,11 +25,18 @@ export interface ListOptions {
   maxRestarts?: number;
 }
 
-/** A complete, consistent list and the resourceVersion it was read at (where a watch can start). */
+/**
+ * A complete, consistent list and the resourceVersion it was read at (where a watch can start).
+ *
+ * @public
+ */
 export interface ListSnapshot {
   items: KubeObject[];
   resourceVersion: string;
 }
+
+/** Large enough to list most clusters in a few requests, small enough to bound one answer's memory. */
+const DEFAULT_PAGE_SIZE = 500;
 
 interface ListPage {
   metadata?: { continue?: string; resourceVersion?: string };
@@ -37,8 +48,10 @@ interface ListPage {
  * every item. A continue token that expires mid-list restarts the list from the first page, since
  * the server's fresh token would continue a different snapshot; after `maxRestarts` it throws rather
  * than return a partial list as if it were complete.
+ *
+ * @public
  */
-export async function listSnapshot(conn: ClusterConnection, source: SourceKind, opts: ListOptions): Promise<ListSnapshot> {
+export async function listSnapshot(conn: ClusterConnection, source: ResourceType, opts: ListOptions = {}): Promise<ListSnapshot> {
   const path = collectionPath(source, opts.namespace);
   const policy = opts.retry ?? DEFAULT_RETRY;
   const maxRestarts = opts.maxRestarts ?? 3;
@@ -49,7 +62,7 @@ export async function listSnapshot(conn: ClusterConnection, source: SourceKind, 
     try {
       do {
         const query = {
-          limit: String(opts.pageSize),
+          limit: String(opts.pageSize ?? DEFAULT_PAGE_SIZE),
           continue: token,
           fieldSelector: opts.fieldSelector || undefined,
           labelSelector: opts.labelSelector || undefined,
@@ -71,7 +84,11 @@ export async function listSnapshot(conn: ClusterConnection, source: SourceKind, 
   }
 }
 
-/** Every object of a kind; see {@link listSnapshot}. */
-export async function listAll(conn: ClusterConnection, source: SourceKind, opts: ListOptions): Promise<KubeObject[]> {
+/**
+ * Every object of a kind; see {@link listSnapshot}.
+ *
+ * @public
+ */
+export async function listAll(conn: ClusterConnection, source: ResourceType, opts: ListOptions = {}): Promise<KubeObject[]> {
   return (await listSnapshot(conn, source, opts)).items;
 }

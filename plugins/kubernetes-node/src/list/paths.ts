@@ -1,12 +1,20 @@
-import type { KubeObject, SourceKind } from '../types';
+import type { KubeObject, ResourceType } from '../types';
 
-/** `group/version`, or just `version` for the core group. */
-export function apiVersionOf(source: Pick<SourceKind, 'group' | 'version'>): string {
+/**
+ * `group/version`, or just `version` for the core group.
+ *
+ * @public
+ */
+export function apiVersionOf(source: Pick<ResourceType, 'group' | 'version'>): string {
   return source.group ? `${source.group}/${source.version}` : source.version;
 }
 
-/** The collection path of a kind: cluster-wide, or inside one namespace for namespaced kinds. */
-export function collectionPath(source: SourceKind, namespace?: string): string {
+/**
+ * The collection path of a kind: cluster-wide, or inside one namespace for namespaced kinds.
+ *
+ * @public
+ */
+export function collectionPath(source: ResourceType, namespace?: string): string {
   const root = source.group ? `/apis/${source.group}/${source.version}` : `/api/${source.version}`;
   const ns = namespace && source.namespaced ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   return `${root}${ns}/${source.plural}`;
@@ -15,17 +23,45 @@ export function collectionPath(source: SourceKind, namespace?: string): string {
 /**
  * The object with `apiVersion` and `kind` of the kind it was listed as. A real API server leaves them
  * off the items of built-in kinds in a list, and mapping must not guess them from the plural.
+ *
+ * @public
  */
-export function withKindFields(object: KubeObject, source: SourceKind): KubeObject {
+export function withKindFields<T extends KubeObject>(object: T, source: Pick<ResourceType, 'group' | 'version' | 'kind'>): T {
   const { apiVersion: _a, kind: _k, ...rest } = object;
-  return { apiVersion: apiVersionOf(source), kind: source.kind, ...rest };
+  return { apiVersion: apiVersionOf(source), kind: source.kind, ...rest } as T;
 }
 
 /**
  * A field selector that keeps `namespaces` out, for the server to apply (`metadata.namespace!=a,…`);
  * undefined when there is nothing to exclude. Namespace names cannot contain `,` or `=`, so no escaping.
+ *
+ * @public
  */
 export function excludeNamespacesSelector(namespaces: readonly string[]): string | undefined {
   const parts = [...new Set(namespaces)].filter(Boolean).map(ns => `metadata.namespace!=${ns}`);
   return parts.length ? parts.join(',') : undefined;
+}
+
+/** A name the API server could accept as a path segment: no slashes, no `.`/`..`, nothing empty. */
+function segment(what: string, value: string): string {
+  if (value === '' || value === '.' || value === '..' || value.includes('/')) {
+    throw new Error(`invalid ${what} "${value.slice(0, 64)}": expected a Kubernetes object name`);
+  }
+  return encodeURIComponent(value);
+}
+
+/**
+ * The path of one object, or of one of its subresources (`status`, `log`, `scale`…).
+ * A namespaced kind needs `namespace`; a cluster-scoped kind ignores it.
+ *
+ * @public
+ */
+export function objectPath(resource: ResourceType, name: string, opts: { namespace?: string; subresource?: string } = {}): string {
+  if (resource.namespaced && !opts.namespace) {
+    throw new Error(`${resource.kind} ${name} is namespaced: a namespace is required`);
+  }
+  const root = resource.group ? `/apis/${resource.group}/${resource.version}` : `/api/${resource.version}`;
+  const ns = resource.namespaced ? `/namespaces/${segment('namespace', opts.namespace ?? '')}` : '';
+  const sub = opts.subresource ? `/${segment('subresource', opts.subresource)}` : '';
+  return `${root}${ns}/${resource.plural}/${segment('name', name)}${sub}`;
 }

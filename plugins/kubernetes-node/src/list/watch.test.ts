@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { KubeSim } from '@internal/kube-sim';
-import { connectionsFromKubeconfig } from '../cluster/direct';
-import type { KubeObject, SourceKind } from '../types';
+import { connectionsFromKubeconfig } from '../connection/direct';
+import type { KubeObject, ResourceType } from '../types';
 import { listSnapshot } from './listAll';
 import { watchKind, type KindChange, type WatchKindOptions } from './watch';
 
 const DEMO = resolve(__dirname, '../../../../examples/cluster');
 const FAST_RETRY = { retries: 0, baseDelayMs: 20, maxDelayMs: 100 };
-const DEPLOYMENTS: SourceKind = { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', namespaced: true, role: 'workload', defaultType: 'service' };
+const DEPLOYMENTS: ResourceType = { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', namespaced: true };
 
 async function eventually(check: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;

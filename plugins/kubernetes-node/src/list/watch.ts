@@ -1,7 +1,7 @@
-import type { ClusterConnection, WatchEvent } from '../cluster/connection';
-import { isExpired, KubeRequestError } from '../cluster/errors';
-import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from '../cluster/retry';
-import type { KubeObject, SourceKind } from '../types';
+import type { ClusterConnection, WatchEvent } from '../connection/ClusterConnection';
+import { isExpired, KubeRequestError } from '../errors';
+import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from '../retry';
+import type { KubeObject, ResourceType } from '../types';
 import { listSnapshot } from './listAll';
 import { collectionPath, withKindFields } from './paths';
 
@@ -44,7 +44,7 @@ const MIN_HEALTHY_STREAM_MS = 1000;
  * BOOKMARKs), reconnects when the server ends the stream, and after 410 Gone re-lists and hands the
  * result to `onResync` before watching on. Failures back off and retry. Resolves once aborted.
  */
-export async function watchKind(conn: ClusterConnection, source: SourceKind, opts: WatchKindOptions): Promise<void> {
+export async function watchKind(conn: ClusterConnection, source: ResourceType, opts: WatchKindOptions): Promise<void> {
   const { signal } = opts;
   const policy = opts.retry ?? DEFAULT_RETRY;
   const path = collectionPath(source, opts.namespace);
@@ -106,7 +106,7 @@ interface StreamEnd {
 /** One watch request, from `resourceVersion` until the server ends it, it fails, or the caller aborts. */
 async function streamOnce(
   conn: ClusterConnection,
-  source: SourceKind,
+  source: ResourceType,
   path: string,
   opts: WatchKindOptions,
   from: string | undefined,
