@@ -5,3 +5,5 @@
  */
 export { javascriptPattern } from './goPattern';
 export * from './resources';
+export * from './permissions';
+export { ENTITY_ANNOTATIONS } from './annotations';

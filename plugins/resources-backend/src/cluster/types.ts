@@ -1,0 +1,56 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+
+/** A Kubernetes object as read from a cluster; every field is untrusted cluster data. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: Array<{ apiVersion?: string; kind?: string; name?: string; uid?: string; controller?: boolean }>;
+    [key: string]: unknown;
+  };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** A kind as the API server serves it (from discovery): never a plural guessed from the kind. */
+export interface ServedKind {
+  apiVersion: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+}
+
+/** Selectors of a LIST, passed to the API server as they are. */
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/**
+ * Read access to one cluster, as one user, for one tree: the small surface the tree builder needs.
+ * Implemented on top of `@kube-platform/plugin-kubernetes-node`; tests may pass an in-memory one.
+ */
+export interface ClusterReader {
+  /** The cluster's configured name. */
+  readonly cluster: string;
+  /** Plural and scope from discovery; undefined when the cluster does not serve the kind. */
+  resolve(apiVersion: string, kind: string): Promise<ServedKind | undefined>;
+  /** The object, or undefined when it does not exist (404). Other failures throw. */
+  get(kind: ServedKind, namespace: string | undefined, name: string): Promise<KubeObject | undefined>;
+  /** Every object of the kind in the namespace (all namespaces when undefined) matching the selectors. */
+  list(kind: ServedKind, namespace: string | undefined, options: ListOptions): Promise<KubeObject[]>;
+}
+
+/** Opens a {@link ClusterReader} for a named cluster on behalf of the calling user. */
+export interface ClusterAccess {
+  /** Undefined when no configured cluster has that name. */
+  reader(cluster: string, onBehalfOf: BackstageCredentials): Promise<ClusterReader | undefined>;
+}

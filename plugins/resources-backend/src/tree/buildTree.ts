@@ -1,0 +1,160 @@
+import pLimit from 'p-limit';
+import type { NodeRole, ResourceEdge, ResourceNode } from '@kube-platform/plugin-kubernetes-common';
+import type { ClusterReader, KubeObject, ServedKind } from '../cluster/types';
+import { isSecret, sanitizeObject, secretIdentity } from '../redaction/sanitize';
+import { crossplaneFamily } from './families/crossplane';
+import { providerKubernetesFamily } from './families/providerKubernetes';
+import type { Family, Found } from './families/types';
+import { missingNode, presentNode, unreadableNode } from './nodes';
+import { nodeIdOf, refOfObject, scopedNamespace, type ObjectRef } from './refs';
+
+/** One node of a built tree with what the node endpoints may show of it. */
+export interface TreeEntry {
+  node: ResourceNode;
+  /** Distance from the root; supporting nodes count like children. */
+  depth: number;
+  /** The object as read, already redacted (no Secret data, no managedFields); absent when missing. */
+  object?: KubeObject;
+  /** How the object is served in the cluster; absent for remote objects and unserved kinds. */
+  kind?: ServedKind;
+  /** True for an object outside the cluster, known through a provider-kubernetes Object's status. */
+  remote: boolean;
+}
+
+/** A tree as the builder leaves it: entries in breadth-first order, root first. */
+export interface BuiltTree {
+  rootId: string;
+  cluster: string;
+  entries: Map<string, TreeEntry>;
+  edges: ResourceEdge[];
+  truncated: boolean;
+}
+
+/** Limits of one tree build. */
+export interface BuildOptions {
+  /** Nodes at most; when reached, the rest is left out and the tree is marked truncated. */
+  maxNodes: number;
+  /** Cluster requests in flight at once for this tree. */
+  concurrency: number;
+  /** Child-finding rules; Crossplane and provider-kubernetes by default. */
+  families?: Family[];
+}
+
+const DEFAULT_FAMILIES: Family[] = [crossplaneFamily, providerKubernetesFamily];
+
+function redact(obj: KubeObject): KubeObject {
+  return isSecret(obj) ? secretIdentity(obj) : sanitizeObject(obj);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : 'the object could not be read';
+}
+
+interface Placed {
+  id: string;
+  ref: ObjectRef;
+  kind?: ServedKind;
+}
+
+/**
+ * Reads the tree below `rootRef` breadth first: every wave's children are found by the kind families,
+ * placed in a stable order, then read concurrently (at most `concurrency` requests at once). An object
+ * reached twice keeps its first place and gains an edge (so cycles end), and the node cap is a hard limit.
+ */
+export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, options: BuildOptions): Promise<BuiltTree> {
+  const limit = pLimit(Math.max(1, options.concurrency));
+  const families = options.families ?? DEFAULT_FAMILIES;
+  const entries = new Map<string, TreeEntry>();
+  const edges: ResourceEdge[] = [];
+  const edgeKeys = new Set<string>();
+  let truncated = false;
+
+  const addEdge = (from: string, to: string, relation: string) => {
+    const key = `${from}\u0000${to}\u0000${relation}`;
+    if (edgeKeys.has(key) || from === to) return;
+    edgeKeys.add(key);
+    edges.push({ from, to, relation });
+  };
+
+  const read = async (placed: Placed, role: NodeRole, depth: number): Promise<TreeEntry> => {
+    const { id, ref, kind } = placed;
+    if (!kind) return { node: missingNode(id, ref, role, 'KindNotServed'), depth, remote: false };
+    try {
+      const obj = await limit(() => reader.get(kind, ref.namespace, ref.name));
+      if (!obj) return { node: missingNode(id, ref, role, 'NotFound'), depth, kind, remote: false };
+      const object = redact(obj);
+      return { node: presentNode(id, ref, role, object), depth, object, kind, remote: false };
+    } catch (err) {
+      return { node: unreadableNode(id, ref, role, errorText(err)), depth, kind, remote: false };
+    }
+  };
+
+  const place = async (item: Found, parent: TreeEntry): Promise<Placed> => {
+    const parentNs = parent.node.namespace;
+    if (item.type === 'object') {
+      const ref = refOfObject(item.object, item.kind);
+      return { id: nodeIdOf(ref), ref, kind: item.kind };
+    }
+    if (item.type === 'remote') {
+      return { id: nodeIdOf(item.ref, `remote:${parent.node.id}`), ref: item.ref };
+    }
+    const kind = await reader.resolve(item.ref.apiVersion, item.ref.kind);
+    const namespace = kind ? scopedNamespace(kind, item.ref.namespace, parentNs) : item.ref.namespace;
+    const ref: ObjectRef = { apiVersion: item.ref.apiVersion, kind: item.ref.kind, name: item.ref.name, ...(namespace ? { namespace } : {}) };
+    return { id: nodeIdOf(ref), ref, kind };
+  };
+
+  const settle = async (item: Found, placed: Placed, depth: number): Promise<TreeEntry> => {
+    if (item.type === 'object') {
+      const object = redact(item.object);
+      return { node: presentNode(placed.id, placed.ref, item.role, object), depth, object, kind: item.kind, remote: false };
+    }
+    if (item.type === 'remote') {
+      if (!item.object) return { node: missingNode(placed.id, placed.ref, 'child', 'NotObserved'), depth, remote: true };
+      const object = redact(item.object);
+      return { node: presentNode(placed.id, placed.ref, 'child', object), depth, object, remote: true };
+    }
+    return read(placed, item.role, depth);
+  };
+
+  const rootKind = await reader.resolve(rootRef.apiVersion, rootRef.kind);
+  const rootNs = rootKind ? scopedNamespace(rootKind, rootRef.namespace, undefined) : rootRef.namespace;
+  const rootPlaced: ObjectRef = { apiVersion: rootRef.apiVersion, kind: rootRef.kind, name: rootRef.name, ...(rootNs ? { namespace: rootNs } : {}) };
+  const root: Placed = { id: nodeIdOf(rootPlaced), ref: rootPlaced, kind: rootKind };
+  const rootEntry = await read(root, 'root', 0);
+  entries.set(root.id, rootEntry);
+
+  const expandable = (e: TreeEntry) => !!e.object && !!e.kind && !e.remote && e.node.role !== 'supporting';
+  let wave = expandable(rootEntry) ? [rootEntry] : [];
+  while (wave.length) {
+    const found = await Promise.all(
+      wave.map(async parent => {
+        const lists = await Promise.all(families.map(f => f(parent.object as KubeObject, parent.kind as ServedKind, reader).catch(() => [])));
+        return { parent, items: lists.flat() };
+      }),
+    );
+    const pending: Array<Promise<TreeEntry>> = [];
+    for (const { parent, items } of found) {
+      for (const item of items) {
+        const placed = await place(item, parent);
+        if (entries.has(placed.id)) {
+          addEdge(parent.node.id, placed.id, item.relation);
+          continue;
+        }
+        if (entries.size >= options.maxNodes) {
+          truncated = true;
+          continue;
+        }
+        addEdge(parent.node.id, placed.id, item.relation);
+        // Reserve the place now so breadth-first order does not depend on which read finishes first.
+        entries.set(placed.id, { node: missingNode(placed.id, placed.ref, 'child', 'NotFound'), depth: parent.depth + 1, remote: false });
+        pending.push(settle(item, placed, parent.depth + 1).then(entry => {
+          entries.set(placed.id, entry);
+          return entry;
+        }));
+      }
+    }
+    wave = (await Promise.all(pending)).filter(expandable);
+  }
+  return { rootId: root.id, cluster: reader.cluster, entries, edges, truncated };
+}
