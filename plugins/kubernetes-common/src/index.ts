@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { javascriptPattern } from './goPattern';
+export { javascriptPattern, translateGoPattern, type GoPatternTranslation } from './goPattern';
 export * from './resources';
 export * from './permissions';
 export { ENTITY_ANNOTATIONS } from './annotations';
