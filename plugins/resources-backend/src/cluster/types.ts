@@ -49,8 +49,15 @@ export interface ClusterReader {
   list(kind: ServedKind, namespace: string | undefined, options: ListOptions): Promise<KubeObject[]>;
 }
 
-/** Opens a {@link ClusterReader} for a named cluster on behalf of the calling user. */
+/** Who a tree is read for: the caller's Backstage identity, and cluster credentials it sent along. */
+export interface Caller {
+  credentials: BackstageCredentials;
+  /** `Backstage-Kubernetes-Authorization*` headers of the caller's request, forwarded to the proxy only. */
+  clusterAuthHeaders?: Record<string, string>;
+}
+
+/** Opens a {@link ClusterReader} for a named cluster on behalf of the caller. */
 export interface ClusterAccess {
-  /** Undefined when no configured cluster has that name. */
-  reader(cluster: string, onBehalfOf: BackstageCredentials): Promise<ClusterReader | undefined>;
+  /** Undefined when no configured (or allowed) cluster has that name. */
+  reader(cluster: string, caller: Caller): Promise<ClusterReader | undefined>;
 }

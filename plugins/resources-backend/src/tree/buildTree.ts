@@ -8,6 +8,8 @@ import type { Family, Found } from './families/types';
 import { missingNode, presentNode, unreadableNode } from './nodes';
 import { nodeIdOf, refOfObject, scopedNamespace, type ObjectRef } from './refs';
 
+export type { Family } from './families/types';
+
 /** One node of a built tree with what the node endpoints may show of it. */
 export interface TreeEntry {
   node: ResourceNode;

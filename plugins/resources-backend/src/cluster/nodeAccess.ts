@@ -1,0 +1,108 @@
+import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import {
+  apiVersionOf,
+  connectionsFromDirectConfig,
+  connectionsFromKubeconfig,
+  createApiIndex,
+  createProxyConnection,
+  getObject,
+  isAllowedCluster,
+  listAll,
+  resolveKind,
+  type ApiIndex,
+  type ClusterConnection,
+  type ResourceType,
+} from '@kube-platform/plugin-kubernetes-node';
+import type { ClustersConfig } from '../config/readConfig';
+import type { ClusterAccess, ClusterReader, KubeObject, ServedKind } from './types';
+
+/** Discovery documents change only when CRDs do; a minute of reuse saves most discovery requests. */
+const DISCOVERY_TTL_MS = 60_000;
+
+function resourceOf(kind: ServedKind): ResourceType {
+  const slash = kind.apiVersion.indexOf('/');
+  return {
+    group: slash < 0 ? '' : kind.apiVersion.slice(0, slash),
+    version: slash < 0 ? kind.apiVersion : kind.apiVersion.slice(slash + 1),
+    kind: kind.kind,
+    plural: kind.plural,
+    namespaced: kind.namespaced,
+  };
+}
+
+/** A {@link ClusterReader} over one kubernetes-node connection; kinds resolved through discovery only. */
+export function readerFor(conn: ClusterConnection, api: ApiIndex, timeoutMs: number): ClusterReader {
+  const resolved = new Map<string, Promise<ServedKind | undefined>>();
+  return {
+    cluster: conn.name,
+    resolve(apiVersion, kind) {
+      const key = `${apiVersion}\u0000${kind}`;
+      let hit = resolved.get(key);
+      if (!hit) {
+        const slash = apiVersion.indexOf('/');
+        const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+        const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+        hit = resolveKind(api, { group, version, kind, verb: 'get' }).then(r =>
+          r.ok ? { apiVersion: apiVersionOf(r.resource), kind: r.resource.kind, plural: r.resource.plural, namespaced: r.resource.namespaced } : undefined,
+        );
+        resolved.set(key, hit);
+      }
+      return hit;
+    },
+    async get(kind, namespace, name) {
+      return (await getObject(conn, resourceOf(kind), name, { namespace, timeoutMs })) as KubeObject | undefined;
+    },
+    async list(kind, namespace, options) {
+      return (await listAll(conn, resourceOf(kind), { namespace, timeoutMs, ...options })) as KubeObject[];
+    },
+  };
+}
+
+/** Backstage services the proxy route needs. */
+export interface AccessServices {
+  discovery: DiscoveryService;
+  auth: AuthService;
+}
+
+/**
+ * Cluster access as configured: through the kubernetes-backend proxy with the caller's identity (and
+ * their cluster credentials, when sent), or direct with the kubeconfig's or `direct` entries' own
+ * credentials (tests, the demo, installations without the Kubernetes plugin).
+ */
+export function createClusterAccess(config: ClustersConfig, services: AccessServices): ClusterAccess {
+  if (config.source === 'proxy') {
+    return {
+      async reader(cluster, caller) {
+        if (!isAllowedCluster(cluster, config.allowedClusterNames)) return undefined;
+        const conn = await createProxyConnection({
+          ...services,
+          cluster,
+          credentials: caller.credentials,
+          ...(caller.clusterAuthHeaders ? { clusterAuthHeaders: caller.clusterAuthHeaders } : {}),
+        });
+        return readerFor(conn, createApiIndex(conn, { timeoutMs: config.requestTimeoutMs }), config.requestTimeoutMs);
+      },
+    };
+  }
+  let conns: Map<string, ClusterConnection> | undefined;
+  const indexes = new Map<string, { api: ApiIndex; until: number }>();
+  return {
+    async reader(cluster) {
+      if (!conns) {
+        const list = [
+          ...(config.kubeconfig ? connectionsFromKubeconfig({ path: config.kubeconfig, contexts: config.contexts, allowedClusterNames: config.allowedClusterNames }) : []),
+          ...connectionsFromDirectConfig(config.direct, config.allowedClusterNames),
+        ];
+        conns = new Map(list.map(c => [c.name, c]));
+      }
+      const conn = conns.get(cluster);
+      if (!conn) return undefined;
+      let index = indexes.get(cluster);
+      if (!index || index.until < Date.now()) {
+        index = { api: createApiIndex(conn, { timeoutMs: config.requestTimeoutMs }), until: Date.now() + DISCOVERY_TTL_MS };
+        indexes.set(cluster, index);
+      }
+      return readerFor(conn, index.api, config.requestTimeoutMs);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { NodeEvent, NodeEventsResponse } from '@kube-platform/plugin-kubernetes-common';
+import type { ClusterReader, KubeObject } from '../cluster/types';
+import { clusterText } from '../status/conditions';
+import type { TreeEntry } from '../tree/buildTree';
+
+/** Enough history for a drawer; the newest are kept. */
+const MAX_EVENTS = 100;
+
+function when(e: KubeObject): string {
+  return clusterText(e.lastTimestamp) ?? clusterText(e.eventTime) ?? clusterText(e.firstTimestamp) ?? clusterText(e.metadata?.creationTimestamp) ?? '';
+}
+
+function toEvent(e: KubeObject): NodeEvent {
+  const source = e.source as { component?: unknown; host?: unknown } | undefined;
+  const component = clusterText(source?.component) ?? clusterText(e.reportingComponent);
+  const first = clusterText(e.firstTimestamp) ?? clusterText(e.eventTime);
+  const last = clusterText(e.lastTimestamp) ?? first;
+  return {
+    type: clusterText(e.type) ?? 'Normal',
+    ...(clusterText(e.reason) ? { reason: clusterText(e.reason) } : {}),
+    ...(clusterText(e.message) ? { message: clusterText(e.message) } : {}),
+    count: typeof e.count === 'number' && e.count > 0 ? e.count : 1,
+    ...(first ? { firstTimestamp: first } : {}),
+    ...(last ? { lastTimestamp: last } : {}),
+    ...(component ? { source: component } : {}),
+  };
+}
+
+/** Field selector values escape `\`, `,` and `=` (the API server's own escaping). */
+function selectorValue(value: string): string {
+  return value.replace(/[\\,=]/g, c => `\\${c}`);
+}
+
+/** The events the cluster keeps about one node's object (core/v1 Events by involvedObject), newest first. */
+export async function eventsView(entry: TreeEntry, reader: ClusterReader): Promise<NodeEventsResponse> {
+  const { node } = entry;
+  if (entry.remote || !entry.object || !entry.kind) return { view: 'events', nodeId: node.id, events: [] };
+  const eventKind = await reader.resolve('v1', 'Event');
+  if (!eventKind) return { view: 'events', nodeId: node.id, events: [] };
+  const selector = [`involvedObject.kind=${selectorValue(node.kind)}`, `involvedObject.name=${selectorValue(node.name)}`];
+  if (node.namespace) selector.push(`involvedObject.namespace=${selectorValue(node.namespace)}`);
+  const uid = entry.object.metadata?.uid;
+  if (typeof uid === 'string' && uid) selector.push(`involvedObject.uid=${selectorValue(uid)}`);
+  // Events of cluster-scoped objects land in `default` (or wherever the reporter chose): search all.
+  const items = await reader.list(eventKind, node.namespace, { fieldSelector: selector.join(',') });
+  const events = items
+    .filter(e => (e.involvedObject as { name?: unknown } | undefined)?.name === node.name)
+    .sort((a, b) => when(b).localeCompare(when(a)))
+    .slice(0, MAX_EVENTS)
+    .map(toEvent);
+  return { view: 'events', nodeId: node.id, events };
+}
