@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createConfigCrdSchemaSource } from '../cluster/crdSchemaSource';
+import { captureLogger } from '../testing/captureLogger';
 import { EXAMPLES_CLUSTER_DIR, demoXrdSchema } from '../testing/fixtures';
 import { createRenderManifestAction } from './renderManifest';
 
@@ -184,6 +185,43 @@ describe('kubernetes:manifest:render', () => {
       context({ apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', name: 'db', namespace: 'team-a', schema: { type: 'object' } }),
     );
     expect(await workspaceFiles()).toEqual(['team-a/SealedSecret/db.yaml']);
+  });
+
+  it.each([
+    ['a newline in the kind', { kind: 'Postgres\nInstance' }, /kind: "Postgres\\nInstance"/],
+    ['a kind that climbs', { kind: '..' }, /kind: "\.\."/],
+    ['an apiVersion without a group', { apiVersion: 'v1alpha1' }, /apiVersion: "v1alpha1" must be/],
+  ])('refuses %s before building any path', async (_what, input, message) => {
+    const ctx = context({ ...baseInput, ...input, layout: 'custom', pathTemplate: '{kind}/{name}.yaml' });
+    await expect(action.handler(ctx)).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(message) });
+    expect(await workspaceFiles()).toEqual([]);
+  });
+
+  it('refuses fields the schema does not declare, listing each', async () => {
+    const spec = { parameters: { ...validSpec.parameters, colour: 'blue', networkRef: { id: 'n', vpc: 'x' } }, extra: 1 };
+    const error = await action.handler(context({ ...baseInput, spec })).then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(error?.name).toBe('InputError');
+    expect(error?.message).toContain('spec.parameters.colour: is not a field of the schema');
+    expect(error?.message).toContain('spec.parameters.networkRef.vpc: is not a field of the schema');
+    expect(error?.message).toContain('spec.extra: is not a field of the schema');
+    expect(await workspaceFiles()).toEqual([]);
+  });
+
+  it('logs a warning for an enum mixing types and validates against the declared type only', async () => {
+    const mixed = {
+      type: 'object',
+      properties: { spec: { type: 'object', properties: { size: { type: 'string', enum: ['small', 2] } } } },
+    };
+    const logger = captureLogger();
+    const ctx = { ...context({ ...baseInput, schema: mixed, spec: { size: 'small' } }), logger };
+    await action.handler(ctx);
+    expect(logger.lines).toContainEqual(expect.stringMatching(/^warn .*spec\.size: the enum mixes types; .*\(2\)/));
+    await expect(action.handler(context({ ...baseInput, schema: mixed, spec: { size: 2 } }))).rejects.toThrow(
+      /spec\.size: must be string/,
+    );
   });
 
   it('refuses a single-file layout for several clusters', async () => {

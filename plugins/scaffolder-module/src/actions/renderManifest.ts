@@ -14,6 +14,8 @@ import {
   manifestToYaml,
   prepareManifest,
 } from '../manifest';
+import { validateIdentity } from '../manifest/identity';
+import { mixedEnumWarnings } from '../manifest/normalise';
 import { secretRefusal } from '../manifest/secrets';
 import { examples } from './renderManifest.examples';
 
@@ -110,6 +112,18 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
       const refusal = secretRefusal(input.apiVersion, input.kind);
       if (refusal) throw new InputError(refusal);
       const clusters = input.clusters ?? [];
+      // Before anything else, and before any path is built from them. The namespace is judged once the
+      // scope is known (a schemaRef may bring it), by prepareManifest, still before any path.
+      const identityErrors = validateIdentity({
+        apiVersion: input.apiVersion,
+        kind: input.kind,
+        name: input.name,
+        namespace: undefined,
+        namespaced: false,
+      });
+      if (identityErrors.length > 0) {
+        throw new InputError(`Invalid resource identity:\n${formatFieldErrors(identityErrors)}`);
+      }
       let schema = input.schema as KubeSchema | undefined;
       let scope = input.scope;
       if (!schema && input.schemaRef) {
@@ -141,6 +155,7 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
         schema,
         keepDefaults: input.keepDefaults ?? false,
       } as const;
+      for (const warning of mixedEnumWarnings(schema)) ctx.logger.warn(`Schema of ${input.kind}: ${warning}`);
       const preparation = prepareManifest(request);
       if (!preparation.ok) {
         throw new InputError(

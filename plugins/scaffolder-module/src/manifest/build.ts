@@ -1,9 +1,11 @@
 import { JsonObject } from '@backstage/types';
 import { convertValues } from './convert';
+import { validateIdentity } from './identity';
 import { validateMetadata } from './metadata';
 import { dropDefaults } from './minimize';
 import { orderKeys } from './order';
 import { propertySchema } from './schemaNav';
+import { unknownFields } from './unknownFields';
 import { validateAgainstSchema } from './validate';
 import { FieldError, Manifest, ManifestRequest } from './types';
 
@@ -54,16 +56,18 @@ export function prepareManifest(request: ManifestRequest): Preparation {
   const specSchema = propertySchema(request.schema, 'spec');
   const conversion = convertValues(request.spec ?? {}, specSchema, 'spec');
   const errors: FieldError[] = [
-    ...validateMetadata({
+    ...validateIdentity({
+      apiVersion: request.apiVersion,
+      kind: request.kind,
       name: request.name,
       namespace: request.namespace,
       namespaced: request.scope === 'Namespaced',
-      labels: request.labels,
-      annotations: request.annotations,
     }),
+    ...validateMetadata({ labels: request.labels, annotations: request.annotations }),
     ...conversion.errors,
   ];
   const converted = conversion.value as JsonObject | undefined;
+  errors.push(...unknownFields(converted, specSchema, 'spec'));
   const candidate = assembleManifest({ request, spec: converted });
   const reported = new Set(conversion.errors.map(error => error.path));
   for (const error of validateAgainstSchema(candidate, request.schema)) {

@@ -62,6 +62,27 @@ describe('convertValues: empty values', () => {
   });
 });
 
+describe('convertValues: int-or-string', () => {
+  const intOrString: KubeSchema = { type: 'object', properties: { port: { 'x-kubernetes-int-or-string': true } } };
+  it.each([
+    ['42', 42],
+    ['0', 0],
+    ['-7', -7],
+    [String(Number.MAX_SAFE_INTEGER), Number.MAX_SAFE_INTEGER],
+    ['08', '08'],
+    ['-0', '-0'],
+    [' 8', ' 8'],
+    ['8 ', '8 '],
+    ['+8', '+8'],
+    ['1e3', '1e3'],
+    ['99999999999999999999', '99999999999999999999'],
+    [String(Number.MAX_SAFE_INTEGER + 1), String(Number.MAX_SAFE_INTEGER + 1)],
+    ['50%', '50%'],
+  ])('turns %p into %p', (text, expected) => {
+    expect(convertValues({ port: text }, intOrString, 'spec').value).toEqual({ port: expected });
+  });
+});
+
 describe('convertValues: YAML text wherever the schema wants an object or list', () => {
   it('parses YAML text for a nested object and a nested list', () => {
     const result = convert({ nested: { config: 'a: 1\nb: two\n', list: '- x: 1\n- x: 2\n' } });

@@ -9,15 +9,24 @@ export interface Conversion {
   errors: FieldError[];
 }
 
-const INTEGER = /^-?\d+$/;
+/** A canonical integer: no sign on zero, no leading zeros, no spaces (`"08"` stays text). */
+const CANONICAL_INTEGER = /^(0|-?[1-9]\d*)$/;
+
+/** The integer a string spells, when it spells one exactly within the safe range; else undefined. */
+export function canonicalInteger(text: string): number | undefined {
+  if (!CANONICAL_INTEGER.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
 
 function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * Turns raw form values into what the schema means, driven by the schema alone: numeric strings
- * become integers for `x-kubernetes-int-or-string`, YAML-editor text becomes objects, and empty
+ * Turns raw form values into what the schema means, driven by the schema alone: strings that spell a
+ * canonical integer within Number.MAX_SAFE_INTEGER become integers for `x-kubernetes-int-or-string`
+ * (`"08"`, `" 8"` and `"99999999999999999999"` stay text, as they would lose their meaning as numbers), YAML-editor text becomes objects, and empty
  * values (undefined, null, '', [], {}) disappear so they never reach the manifest.
  */
 export function convertValues(value: unknown, schema: KubeSchema | undefined, path: string): Conversion {
@@ -25,9 +34,8 @@ export function convertValues(value: unknown, schema: KubeSchema | undefined, pa
   const walk = (raw: unknown, node: KubeSchema | undefined, at: string): JsonValue | undefined => {
     if (raw === undefined || raw === null || raw === '') return undefined;
     if (typeof raw === 'string') {
-      if (node?.['x-kubernetes-int-or-string'] && INTEGER.test(raw.trim())) {
-        return Number.parseInt(raw.trim(), 10);
-      }
+      const integer = node?.['x-kubernetes-int-or-string'] ? canonicalInteger(raw) : undefined;
+      if (integer !== undefined) return integer;
       if (wantsStructuredValue(node)) {
         let parsed: unknown;
         try {
