@@ -39,12 +39,15 @@ export async function eventsView(entry: TreeEntry, reader: ClusterReader): Promi
   if (!eventKind) return { view: 'events', nodeId: node.id, events: [] };
   const selector = [`involvedObject.kind=${selectorValue(node.kind)}`, `involvedObject.name=${selectorValue(node.name)}`];
   if (node.namespace) selector.push(`involvedObject.namespace=${selectorValue(node.namespace)}`);
-  const uid = entry.object.metadata?.uid;
-  if (typeof uid === 'string' && uid) selector.push(`involvedObject.uid=${selectorValue(uid)}`);
   // Events of cluster-scoped objects land in `default` (or wherever the reporter chose): search all.
   const items = await reader.list(eventKind, node.namespace, { fieldSelector: selector.join(',') });
+  const uid = entry.object.metadata?.uid;
+  // Events about an earlier object of the same name carry its uid; events without one are kept.
   const events = items
-    .filter(e => (e.involvedObject as { name?: unknown } | undefined)?.name === node.name)
+    .filter(e => {
+      const involved = e.involvedObject as { name?: unknown; uid?: unknown } | undefined;
+      return involved?.name === node.name && (!involved.uid || !uid || involved.uid === uid);
+    })
     .sort((a, b) => when(b).localeCompare(when(a)))
     .slice(0, MAX_EVENTS)
     .map(toEvent);
