@@ -1,34 +1,14 @@
 /** Shapes shared by the ingestor's steps: cluster access → listing → mapping → provider. */
 
-/** A Kubernetes object as the API server returns it (plain JSON). */
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{ apiVersion?: string; kind?: string; name?: string; uid?: string; controller?: boolean }>;
-    [key: string]: unknown;
-  };
-  spec?: Record<string, unknown>;
-  status?: Record<string, unknown>;
-  [key: string]: unknown;
-}
+import type { KubeObject, ResourceType } from '@kube-platform/plugin-kubernetes-node';
+
+export type { KubeObject };
 
 /** What role an object plays in the catalog. */
 export type SourceRole = 'workload' | 'claim' | 'composite';
 
-/** A kind to list, resolved through API discovery (never guessed). */
-export interface SourceKind {
-  group: string;
-  version: string;
-  kind: string;
-  /** The plural from discovery: the path segment. */
-  plural: string;
-  namespaced: boolean;
+/** A kind to list, resolved through API discovery (never guessed), with what mapping needs to know of it. */
+export interface SourceKind extends ResourceType {
   role: SourceRole;
   /** The Component/Resource `spec.type` objects of this kind get unless an annotation says otherwise. */
   defaultType: string;

@@ -1,8 +1,6 @@
 import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import type { IngestorConfig } from '../config/types';
-import type { ClusterConnection } from './connection';
-import { connectionsFromDirectConfig, connectionsFromKubeconfig } from './direct';
-import { proxyConnections } from './proxy';
+import { connectionsFromDirectConfig, connectionsFromKubeconfig, proxyConnections, type ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
 
 /** Backstage services the proxy route needs; the direct route needs none. */
 export interface ClusterAccessServices {

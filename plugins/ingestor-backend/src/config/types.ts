@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import type { DirectClusterConfig } from '@kube-platform/plugin-kubernetes-node';
 import type { TemplateOptions } from '../templates/options';
 
 /** How an entity's catalog namespace is chosen. */
@@ -19,16 +20,8 @@ export interface WorkloadKindConfig {
   componentType: string;
 }
 
-export interface DirectClusterConfig {
-  name: string;
-  url: string;
-  /** Bearer token. Never logged. */
-  token?: string;
-  /** PEM or base64 PEM of the CA that signed the API server's certificate. */
-  caData?: string;
-  caFile?: string;
-  skipTLSVerify?: boolean;
-}
+/** A `kubernetesIngestor.clusters.direct` entry: url + token + CA (the shared library's shape). */
+export type { DirectClusterConfig };
 
 /** The ingestor's configuration, read once from `kubernetesIngestor` with every default applied. */
 export interface IngestorConfig {

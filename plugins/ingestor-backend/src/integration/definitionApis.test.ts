@@ -6,7 +6,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { KubeSimFleet } from '@internal/kube-sim';
 import { resolve } from 'node:path';
-import { connectionsFromKubeconfig } from '../cluster';
+import { connectionsFromKubeconfig } from '@kube-platform/plugin-kubernetes-node';
 import { readDefinitions } from '../provider/definitions';
 import { KubernetesTemplateProvider } from '../provider/KubernetesTemplateProvider';
 import { RecordingConnection } from '../provider/testing';

@@ -1,16 +1,11 @@
+import { listAll, type ApiIndex, type ClusterConnection, type DiscoveryRequestOptions } from '@kube-platform/plugin-kubernetes-node';
+import { CROSSPLANE_APIEXTENSIONS_GROUP, CROSSPLANE_TYPES, XRD_KIND } from '../crossplane';
 import type { KubeObject } from '../types';
-import { listAll } from '../listing/listAll';
-import type { ApiIndex, DiscoveryRequestOptions } from './apiIndex';
-import type { ClusterConnection } from './connection';
-import { resolveKind, type UnservedKind, type WantedKind } from './resolveKind';
 import { defaultXrScope } from '../templates/sources';
+import { resolveWanted, type UnservedKind, type WantedKind } from './wantedKinds';
 
-/** Crossplane's API group for XRDs. */
-export const CROSSPLANE_APIEXTENSIONS_GROUP = 'apiextensions.crossplane.io';
-/** `spec.type` claims get unless an annotation says otherwise. */
-export const CLAIM_DEFAULT_TYPE = 'crossplane-claim';
-/** `spec.type` composite resources get unless an annotation says otherwise. */
-export const COMPOSITE_DEFAULT_TYPE = 'crossplane-xr';
+const CLAIM_DEFAULT_TYPE = CROSSPLANE_TYPES.claim;
+const COMPOSITE_DEFAULT_TYPE = CROSSPLANE_TYPES.composite;
 
 interface XrdSpec {
   group?: string;
@@ -42,9 +37,9 @@ export async function crossplaneWantedKinds(
   const group = await api.group(CROSSPLANE_APIEXTENSIONS_GROUP);
   if (!group) return { wanted: [], unserved: [], xrds: [] };
   const xrdVersion = xrdReadVersions(group.versions);
-  const resolved = await resolveKind(api, {
+  const resolved = await resolveWanted(api, {
     group: CROSSPLANE_APIEXTENSIONS_GROUP,
-    kind: 'CompositeResourceDefinition',
+    kind: XRD_KIND,
     version: xrdVersion[0],
     fallbackVersions: xrdVersion,
     role: 'composite',

@@ -3,7 +3,7 @@ import { KubeSim } from '@internal/kube-sim';
 import type { WorkloadKindConfig } from '../config/types';
 import type { SourceKind } from '../types';
 import { kindsOfXrd } from './crossplane';
-import { connectionsFromKubeconfig } from './direct';
+import { connectionsFromKubeconfig } from '@kube-platform/plugin-kubernetes-node';
 import { discoverKinds } from './discovery';
 
 const DEMO = resolve(__dirname, '../../../../examples/cluster');

@@ -1,10 +1,8 @@
 import type { IngestorConfig, WorkloadKindConfig } from '../config/types';
+import { createApiIndex, errorMessage, type ClusterConnection, type DiscoveryRequestOptions } from '@kube-platform/plugin-kubernetes-node';
 import type { KubeObject, SourceKind } from '../types';
-import { createApiIndex, type DiscoveryRequestOptions } from './apiIndex';
-import type { ClusterConnection } from './connection';
 import { crossplaneWantedKinds } from './crossplane';
-import { errorMessage } from './errors';
-import { resolveKind, type UnservedKind, type WantedKind } from './resolveKind';
+import { resolveWanted, type UnservedKind, type WantedKind } from './wantedKinds';
 
 /** Which kinds to look for on a cluster. */
 export interface DiscoveryRequest {
@@ -72,7 +70,7 @@ export async function discoverKinds(
     return true;
   });
   const kinds: SourceKind[] = [];
-  for (const resolution of await Promise.all(unique.map(w => resolveKind(api, w)))) {
+  for (const resolution of await Promise.all(unique.map(w => resolveWanted(api, w)))) {
     if (resolution.ok) kinds.push(resolution.source);
     else unserved.push(resolution.unserved);
   }

@@ -1,6 +1,5 @@
-/** Paginated listing, per-cluster readings as data, and resilient watches. */
-export { listAll, listSnapshot, type ListOptions, type ListSnapshot } from './listAll';
+/** What to list on each cluster (discovery of the wanted kinds, namespace scope) and per-cluster readings as data. */
 export { readCluster, readClusters, PER_NAMESPACE_LISTING_MAX, type ClusterReadingResult, type ReadClusterOptions } from './readCluster';
-export { watchKind, type KindChange, type WatchKindOptions } from './watch';
-export { createLimiter, limitConnection, type Limiter } from './limiter';
-export { apiVersionOf, collectionPath, excludeNamespacesSelector, withKindFields } from './paths';
+export { discoverKinds, discoveryRequestFromConfig, type DiscoveryRequest, type DiscoveryResult } from './discovery';
+export { crossplaneWantedKinds, kindsOfXrd, xrdReadVersions } from './crossplane';
+export { resolveWanted, type UnservedKind, type WantedKind, type WantedResolution } from './wantedKinds';

@@ -1,10 +1,9 @@
 import { resolveTemplateOptions } from '../templates/options';
 import { resolve } from 'node:path';
 import { KubeSim, KubeSimFleet } from '@internal/kube-sim';
-import { connectionsFromDirectConfig, connectionsFromKubeconfig } from '../cluster/direct';
+import { connectionsFromDirectConfig, connectionsFromKubeconfig, createLimiter } from '@kube-platform/plugin-kubernetes-node';
 import type { IngestorConfig, WorkloadKindConfig } from '../config/types';
 import type { ClusterReading } from '../types';
-import { createLimiter } from './limiter';
 import { readCluster, readClusters, type ClusterReadingResult } from './readCluster';
 
 const DEMO = resolve(__dirname, '../../../../examples/cluster');

@@ -1,13 +1,21 @@
-import type { ClusterConnection } from '../cluster/connection';
-import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from '../cluster/discovery';
-import { errorMessage } from '../cluster/errors';
-import type { UnservedKind } from '../cluster/resolveKind';
-import type { RetryPolicy } from '../cluster/retry';
+import {
+  createLimiter,
+  errorMessage,
+  excludeNamespacesSelector,
+  limitConnection,
+  listAll,
+  listSnapshot,
+  type ClusterConnection,
+  type Limiter,
+  type ListOptions,
+  type ListSnapshot,
+  type ResourceType,
+  type RetryPolicy,
+} from '@kube-platform/plugin-kubernetes-node';
 import type { IngestorConfig } from '../config/types';
 import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, SourceKind } from '../types';
-import { createLimiter, limitConnection, type Limiter } from './limiter';
-import { listAll, listSnapshot, type ListOptions, type ListSnapshot } from './listAll';
-import { excludeNamespacesSelector } from './paths';
+import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from './discovery';
+import type { UnservedKind } from './wantedKinds';
 
 /** A {@link ClusterReading} plus the wanted kinds the cluster does not serve, with reasons. */
 export interface ClusterReadingResult extends ClusterReading {
@@ -30,7 +38,7 @@ export interface ReadClusterOptions {
 export const PER_NAMESPACE_LISTING_MAX = 8;
 
 /** Namespaces are a fixed part of the core API (v1 since Kubernetes 1.0), not a discovered kind. */
-const NAMESPACES: SourceKind = { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false, role: 'workload', defaultType: '' };
+const NAMESPACES: ResourceType = { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false };
 
 /**
  * Reads one cluster: discovery and namespaces, then every kind in parallel. A kind that fails is an

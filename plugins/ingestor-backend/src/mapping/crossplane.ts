@@ -1,9 +1,9 @@
 import { BACKSTAGE_KUBERNETES_ANNOTATIONS, ENTITY_ANNOTATIONS } from '../annotations';
+import { CROSSPLANE_TYPES } from '../crossplane';
 import type { ClusterObject, KubeObject, SourceKind } from '../types';
 import { asRecord, asString, clip, pathOf } from './guards';
 
-/** `spec.type` of Crossplane entities when neither an annotation nor the source kind says otherwise. */
-export const CROSSPLANE_TYPES = { claim: 'crossplane-claim', composite: 'crossplane-xr' } as const;
+export { CROSSPLANE_TYPES };
 
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { KubeSimFleet } from '@internal/kube-sim';
 import { resolve } from 'node:path';
-import { connectionsFromKubeconfig, type ClusterConnection } from '../cluster';
+import { connectionsFromKubeconfig, type ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
 import { apiEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { readDefinitions } from './definitions';

@@ -1,14 +1,17 @@
-import { createApiIndex, type ClusterConnection } from '../cluster';
-import { xrdReadVersions } from '../cluster/crossplane';
+import { createApiIndex, listAll, type ClusterConnection, type ResourceType } from '@kube-platform/plugin-kubernetes-node';
+import { xrdReadVersions } from '../listing/crossplane';
 import type { IngestorConfig } from '../config/types';
-import { listAll } from '../listing';
+import {
+  COMPOSITION_KIND,
+  COMPOSITION_PLURAL,
+  CROSSPLANE_APIEXTENSIONS_GROUP as CROSSPLANE,
+  XRD_KIND,
+  XRD_PLURAL,
+} from '../crossplane';
 import type { LocatedObject } from '../templates';
-import type { SourceKind } from '../types';
 
-const CROSSPLANE = 'apiextensions.crossplane.io';
-
-function clusterScoped(group: string, version: string, kind: string, plural: string): SourceKind {
-  return { group, version, kind, plural, namespaced: false, role: 'workload', defaultType: '' };
+function clusterScoped(group: string, version: string, kind: string, plural: string): ResourceType {
+  return { group, version, kind, plural, namespaced: false };
 }
 
 const CRDS = clusterScoped('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions');
@@ -24,8 +27,8 @@ export async function readDefinitions(conn: ClusterConnection, config: IngestorC
   const crossplaneObjects = async (): Promise<unknown[]> => {
     const crossplane = await createApiIndex(conn, opts).group(CROSSPLANE);
     if (!crossplane) return [];
-    const xrds = clusterScoped(CROSSPLANE, xrdReadVersions(crossplane.versions)[0] ?? crossplane.preferredVersion, 'CompositeResourceDefinition', 'compositeresourcedefinitions');
-    const compositions = clusterScoped(CROSSPLANE, 'v1', 'Composition', 'compositions');
+    const xrds = clusterScoped(CROSSPLANE, xrdReadVersions(crossplane.versions)[0] ?? crossplane.preferredVersion, XRD_KIND, XRD_PLURAL);
+    const compositions = clusterScoped(CROSSPLANE, 'v1', COMPOSITION_KIND, COMPOSITION_PLURAL);
     const lists = await Promise.all([listAll(conn, xrds, opts), crossplane.versions.includes('v1') ? listAll(conn, compositions, opts) : []]);
     return lists.flat();
   };

@@ -1,7 +1,8 @@
 import type { AuthService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
-import { createClusterConnections, type ClusterConnection } from '../cluster';
+import { excludeNamespacesSelector, watchKind, type ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
+import { createClusterConnections } from '../cluster';
 import type { IngestorConfig } from '../config/types';
-import { excludeNamespacesSelector, readClusters, watchKind } from '../listing';
+import { readClusters } from '../listing';
 import type { ClusterSource } from './ingestion';
 import type { KindWatcher } from './KubernetesEntityProvider';
 

@@ -11,7 +11,7 @@ import { ConfigReader, type JsonObject } from '@backstage/config';
 import type { EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { parse, stringify } from 'yaml';
 import { ENTITY_ANNOTATIONS } from '../../annotations';
-import type { ClusterConnection } from '../../cluster';
+import type { ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
 import { readIngestorConfig } from '../../config/readConfig';
 import type { IngestorConfig } from '../../config/types';
 import { KubernetesEntityProvider } from '../../provider/KubernetesEntityProvider';
