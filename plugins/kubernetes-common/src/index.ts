@@ -7,3 +7,4 @@ export { javascriptPattern, translateGoPattern, type GoPatternTranslation } from
 export * from './resources';
 export * from './permissions';
 export { ENTITY_ANNOTATIONS } from './annotations';
+export * from './contract';
