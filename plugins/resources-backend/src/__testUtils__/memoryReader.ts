@@ -2,7 +2,7 @@ import type { ClusterReader, KubeObject, ServedKind } from '../cluster/types';
 
 /** An in-memory cluster for pure tree tests: served kinds plus objects, with request counters. */
 export function memoryReader(kinds: ServedKind[], objects: KubeObject[], opts: { delayMs?: number } = {}) {
-  const stats = { gets: 0, inFlight: 0, maxInFlight: 0 };
+  const stats = { gets: 0, lists: [] as string[], inFlight: 0, maxInFlight: 0 };
   const key = (apiVersion: string, kind: string, ns: string | undefined, name: string) => `${apiVersion}|${kind}|${ns ?? ''}|${name}`;
   const byKey = new Map(objects.map(o => [key(o.apiVersion ?? '', o.kind ?? '', o.metadata?.namespace, o.metadata?.name ?? ''), o]));
   const reader: ClusterReader = {
@@ -20,6 +20,7 @@ export function memoryReader(kinds: ServedKind[], objects: KubeObject[], opts: {
       return found ? structuredClone(found) : undefined;
     },
     async list(kind, namespace) {
+      stats.lists.push(`${kind.kind}/${namespace ?? ''}`);
       return objects.filter(o => o.apiVersion === kind.apiVersion && o.kind === kind.kind && (!namespace || o.metadata?.namespace === namespace));
     },
   };

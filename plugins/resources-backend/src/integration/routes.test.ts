@@ -199,16 +199,19 @@ describe('resources routes against kube-sim', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('cuts a 600-node tree at the configured cap and says so', async () => {
+  it('cuts a 600-node tree at the configured cap and says so, and reads the whole tree quickly', async () => {
     const { server } = await backendWith({ maxNodes: 500 });
-    const started = Date.now();
     const tree = (await getTree(server, 'resource:default/big')).body as ResourceTree;
     expect(tree.truncated).toBe(true);
     expect(tree.nodes).toHaveLength(500);
-    const whole = (await getTree((await backendWith()).server, 'resource:default/big')).body as ResourceTree;
+    const uncapped = (await backendWith()).server;
+    const started = Date.now();
+    const whole = (await getTree(uncapped, 'resource:default/big')).body as ResourceTree;
+    const elapsed = Date.now() - started;
     expect(whole.truncated).toBe(false);
     expect(whole.nodes.filter(n => n.kind === 'ConfigMap')).toHaveLength(CONFIGMAPS);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // About 150 ms here; the bound leaves room for a loaded CI machine while catching a GET per node.
+    expect(elapsed).toBeLessThan(2_000);
   });
 
   it('offers the tree and root cause as an action with the same checks', async () => {

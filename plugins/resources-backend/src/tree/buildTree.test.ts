@@ -116,6 +116,29 @@ describe('buildTree', () => {
     const whole = await buildTree(reader, root, { maxNodes: 1000, concurrency: 5 });
     expect(whole.truncated).toBe(false);
     expect(whole.entries.size).toBe(602);
+    // Hundreds of siblings of one kind are read with one LIST, not a GET each.
+    expect(stats.lists).toEqual(['Instance/', 'Instance/']);
+    expect(stats.gets).toBeLessThan(10);
+  });
+
+  it('falls back to GETs when the LIST is refused, and never LISTs Secrets', async () => {
+    const secrets = Array.from({ length: 12 }, (_, i) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `s${i}`, namespace: 'team' }, data: { k: 'c2VjcmV0' } }));
+    const instances = Array.from({ length: 12 }, (_, i) => ({ apiVersion: 'rds.aws.upbound.io/v1beta1', kind: 'Instance', metadata: { name: `i${i}` }, spec: { forProvider: {} }, status: { conditions: conditions('True', 'True') } }));
+    const app: KubeObject = {
+      apiVersion: 'app.example.org/v1',
+      kind: 'XApp',
+      metadata: { name: 'app', namespace: 'team' },
+      spec: { crossplane: { resourceRefs: [...secrets, ...instances].map(o => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name })) } },
+    };
+    const { reader, stats } = memoryReader(kinds, [app, ...secrets, ...instances]);
+    reader.list = async kind => {
+      stats.lists.push(kind.kind);
+      throw new Error('403 forbidden: cannot list');
+    };
+    const built = await buildTree(reader, { apiVersion: 'app.example.org/v1', kind: 'XApp', namespace: 'team', name: 'app' }, { maxNodes: 100, concurrency: 4 });
+    expect(stats.lists).toEqual(['Instance']);
+    expect([...built.entries.values()].filter(e => e.node.status === 'ready')).toHaveLength(24);
+    expect(JSON.stringify([...built.entries.values()].map(e => e.object))).not.toMatch(/c2VjcmV0/);
   });
 
   it('answers a root that does not exist with a single missing node blamed as the root cause', async () => {

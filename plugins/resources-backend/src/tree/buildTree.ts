@@ -44,6 +44,9 @@ export interface BuildOptions {
 
 const DEFAULT_FAMILIES: Family[] = [crossplaneFamily, providerKubernetesFamily];
 
+/** From this many siblings of one kind and namespace on, one LIST replaces their GETs. */
+const BATCH_MIN = 10;
+
 function redact(obj: KubeObject): KubeObject {
   return isSecret(obj) ? secretIdentity(obj) : sanitizeObject(obj);
 }
@@ -78,14 +81,20 @@ export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, optio
     edges.push({ from, to, relation });
   };
 
-  const read = async (placed: Placed, role: NodeRole, depth: number): Promise<TreeEntry> => {
+  const entryOf = (placed: Placed, role: NodeRole, depth: number, obj: KubeObject | undefined): TreeEntry => {
+    const { id, ref, kind } = placed;
+    if (!obj) return { node: missingNode(id, ref, role, 'NotFound'), depth, ...(kind ? { kind } : {}), remote: false };
+    const object = redact(obj);
+    return { node: presentNode(id, ref, role, object), depth, object, ...(kind ? { kind } : {}), remote: false };
+  };
+
+  const read = async (placed: Placed, role: NodeRole, depth: number, batch?: Promise<Map<string, KubeObject> | undefined>): Promise<TreeEntry> => {
     const { id, ref, kind } = placed;
     if (!kind) return { node: missingNode(id, ref, role, 'KindNotServed'), depth, remote: false };
+    const listed = batch ? await batch : undefined;
+    if (listed) return entryOf(placed, role, depth, listed.get(ref.name));
     try {
-      const obj = await limit(() => reader.get(kind, ref.namespace, ref.name));
-      if (!obj) return { node: missingNode(id, ref, role, 'NotFound'), depth, kind, remote: false };
-      const object = redact(obj);
-      return { node: presentNode(id, ref, role, object), depth, object, kind, remote: false };
+      return entryOf(placed, role, depth, await limit(() => reader.get(kind, ref.namespace, ref.name)));
     } catch (err) {
       return { node: unreadableNode(id, ref, role, errorText(err)), depth, kind, remote: false };
     }
@@ -106,7 +115,7 @@ export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, optio
     return { id: nodeIdOf(ref), ref, kind };
   };
 
-  const settle = async (item: Found, placed: Placed, depth: number): Promise<TreeEntry> => {
+  const settle = async (item: Found, placed: Placed, depth: number, batch?: Promise<Map<string, KubeObject> | undefined>): Promise<TreeEntry> => {
     if (item.type === 'object') {
       const object = redact(item.object);
       return { node: presentNode(placed.id, placed.ref, item.role, object), depth, object, kind: item.kind, remote: false };
@@ -116,7 +125,35 @@ export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, optio
       const object = redact(item.object);
       return { node: presentNode(placed.id, placed.ref, 'child', object), depth, object, remote: true };
     }
-    return read(placed, item.role, depth);
+    return read(placed, item.role, depth, batch);
+  };
+
+  /**
+   * Many children of one kind in one namespace (a composite of hundreds of resources) are read with one
+   * LIST instead of one GET each. Secrets never: a LIST would bring every Secret's data of the namespace.
+   * A LIST that fails (no list permission) falls back to GETs.
+   */
+  const batchesFor = (slots: Array<{ item: Found; placed: Placed }>) => {
+    const groups = new Map<string, { kind: ServedKind; namespace?: string; count: number }>();
+    for (const { item, placed } of slots) {
+      if (item.type !== 'ref' || !placed.kind || isSecret(placed.kind)) continue;
+      const key = `${placed.kind.apiVersion}\u0000${placed.kind.kind}\u0000${placed.ref.namespace ?? ''}`;
+      const group = groups.get(key) ?? { kind: placed.kind, namespace: placed.ref.namespace, count: 0 };
+      group.count++;
+      groups.set(key, group);
+    }
+    const batches = new Map<string, Promise<Map<string, KubeObject> | undefined>>();
+    for (const [key, group] of groups) {
+      if (group.count < BATCH_MIN) continue;
+      batches.set(
+        key,
+        limit(() => reader.list(group.kind, group.namespace, {}))
+          .then(items => new Map(items.map(o => [o.metadata?.name ?? '', o])))
+          .catch(() => undefined),
+      );
+    }
+    return (placed: Placed) =>
+      placed.kind ? batches.get(`${placed.kind.apiVersion}\u0000${placed.kind.kind}\u0000${placed.ref.namespace ?? ''}`) : undefined;
   };
 
   const rootKind = await reader.resolve(rootRef.apiVersion, rootRef.kind);
@@ -135,7 +172,7 @@ export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, optio
         return { parent, items: lists.flat() };
       }),
     );
-    const pending: Array<Promise<TreeEntry>> = [];
+    const slots: Array<{ item: Found; placed: Placed; depth: number }> = [];
     for (const { parent, items } of found) {
       for (const item of items) {
         const placed = await place(item, parent);
@@ -150,12 +187,16 @@ export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, optio
         addEdge(parent.node.id, placed.id, item.relation);
         // Reserve the place now so breadth-first order does not depend on which read finishes first.
         entries.set(placed.id, { node: missingNode(placed.id, placed.ref, 'child', 'NotFound'), depth: parent.depth + 1, remote: false });
-        pending.push(settle(item, placed, parent.depth + 1).then(entry => {
-          entries.set(placed.id, entry);
-          return entry;
-        }));
+        slots.push({ item, placed, depth: parent.depth + 1 });
       }
     }
+    const batchOf = batchesFor(slots);
+    const pending = slots.map(({ item, placed, depth }) =>
+      settle(item, placed, depth, batchOf(placed)).then(entry => {
+        entries.set(placed.id, entry);
+        return entry;
+      }),
+    );
     wave = (await Promise.all(pending)).filter(expandable);
   }
   return { rootId: root.id, cluster: reader.cluster, entries, edges, truncated };
