@@ -1,12 +1,14 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import type { ProxyCluster } from '@kube-platform/plugin-kubernetes-node';
 import { readIngestorConfig } from './config/readConfig';
-import { createClusterConnections } from './cluster';
+import { createClusterConnections, userTokenClustersWarning } from './cluster';
 import { readDefinitions } from './provider/definitions';
 import { KubernetesEntityProvider } from './provider/KubernetesEntityProvider';
 import { KubernetesTemplateProvider } from './provider/KubernetesTemplateProvider';
 import { cachedTypesGenerator } from './templates';
 import { clusterSource, kindWatcher } from './provider/sources';
+import { warnOnceWith } from './provider/scheduling';
 
 /**
  * Catalog module that ingests workloads and Crossplane claims and composites from every configured
@@ -31,11 +33,14 @@ export const catalogModuleKubernetesIngestor = createBackendModule({
       async init({ catalog, config, logger, scheduler, discovery, auth, lifecycle }) {
         // Read once at startup: a wrong value stops the backend with an error naming the key.
         const settings = readIngestorConfig(config);
+        // Both providers meet the same unreadable clusters every cycle: one warning per process says so.
+        const warnOnce = warnOnceWith(logger);
+        const onUserTokenClusters = (clusters: ProxyCluster[]) => warnOnce(userTokenClustersWarning(clusters));
         const provider = new KubernetesEntityProvider({
           config: settings,
           logger,
           scheduler,
-          clusters: clusterSource(settings, { discovery, auth }),
+          clusters: clusterSource(settings, { discovery, auth }, { onUserTokenClusters }),
           watcher: kindWatcher(settings, logger),
         });
         catalog.addEntityProvider(provider);
@@ -46,7 +51,7 @@ export const catalogModuleKubernetesIngestor = createBackendModule({
               config: settings,
               logger,
               scheduler,
-              connections: () => createClusterConnections(settings.clusters, { discovery, auth }),
+              connections: () => createClusterConnections(settings.clusters, { discovery, auth }, { onUserTokenClusters }),
               read: (conn, signal) => readDefinitions(conn, settings, signal),
               // Generating types is the slow part; definitions rarely change between runs.
               typesGenerator: cachedTypesGenerator(),

@@ -1,2 +1,2 @@
 /** The ingestor's clusters: the connections its configuration asks for, built by the shared kubernetes-node library. */
-export { createClusterConnections, type ClusterAccessServices } from './connections';
+export { createClusterConnections, userTokenClustersWarning, type ClusterAccessServices, type ClusterConnectionsOptions } from './connections';

@@ -1,15 +1,19 @@
 import type { AuthService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
 import { excludeNamespacesSelector, watchKind, type ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
-import { createClusterConnections } from '../cluster';
+import { createClusterConnections, type ClusterConnectionsOptions } from '../cluster';
 import type { IngestorConfig } from '../config/types';
 import { readClusters } from '../listing';
 import type { ClusterSource } from './ingestion';
 import type { KindWatcher } from './KubernetesEntityProvider';
 
 /** Clusters from configuration (direct) or the kubernetes-backend (proxy), read with the shared limits. */
-export function clusterSource(config: IngestorConfig, services?: { discovery: DiscoveryService; auth: AuthService }): ClusterSource<ClusterConnection> {
+export function clusterSource(
+  config: IngestorConfig,
+  services?: { discovery: DiscoveryService; auth: AuthService },
+  options: Pick<ClusterConnectionsOptions, 'onUserTokenClusters'> = {},
+): ClusterSource<ClusterConnection> {
   return {
-    connections: () => createClusterConnections(config.clusters, services),
+    connections: () => createClusterConnections(config.clusters, services, options),
     read: (connections, signal) => readClusters(connections, config, signal),
   };
 }
