@@ -46,7 +46,7 @@ export function YamlView({ yaml, kind, name }: YamlViewProps) {
         )}
       </Flex>
       <pre
-        aria-label="YAML"
+        aria-label="YAML document"
         style={{
           margin: 0,
           maxHeight: 420,
