@@ -125,6 +125,7 @@ export async function convertLocatedDefinitions(
     const { group, name } = item;
     const v = group.version;
     const source = group.sources.join(', ');
+    for (const message of item.plan.warnings) warnings.push({ source, message: `${v.definition.name} ${v.version}: ${message}` });
     try {
       const template = templateFor(item, options);
       const schema = readableSchema(v);

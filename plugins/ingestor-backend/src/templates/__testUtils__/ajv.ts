@@ -13,7 +13,7 @@ export function formAjv(): Ajv {
 /** Kubernetes schemas: extensions are unknown keywords; formats are the API server's business. */
 export function kubeAjv(): Ajv {
   // RE2 patterns (`(?i)`) compiled the way the form compiles them.
-  const regExp = Object.assign((pattern: string, flags: string) => new RegExp(formPattern(pattern) ?? '', flags), { code: 'new RegExp' });
+  const regExp = Object.assign((pattern: string, flags: string) => new RegExp(formPattern(pattern).pattern ?? '', flags), { code: 'new RegExp' });
   return new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false, code: { regExp } });
 }
 

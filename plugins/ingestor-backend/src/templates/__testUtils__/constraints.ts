@@ -1,5 +1,5 @@
 /** Test helper: compares every form field with the source schema node it came from. */
-import { enumValues } from '../form/scalar';
+import { enumValues } from '../form/enum';
 import type { FormPlan } from '../form/parameters';
 import { formPattern } from '../form/pattern';
 import { isRecord, type Schema } from '../schema/types';
@@ -33,12 +33,12 @@ export function expectConstraintsKept(plan: FormPlan, spec: Schema): void {
       const expected = (source.required ?? []).filter(r => source.properties?.[r] !== undefined && !hidden.has(r));
       expect({ at, required: [...(form.required ?? [])].sort() }).toEqual({ at, required: [...expected].sort() });
     }
-    const values = enumValues(source);
+    const { values } = enumValues(source, intOrString ? 'int-or-string' : String(form.type));
     expect({ at, enum: form.enum }).toEqual({ at, enum: values && intOrString ? values.map(asText) : values });
     if (source.default !== undefined && form.type !== 'object' && form.type !== 'array') {
       expect({ at, default: form.default }).toEqual({ at, default: intOrString ? asText(source.default) : source.default });
     }
-    const translated = source.pattern === undefined ? undefined : formPattern(source.pattern);
+    const translated = source.pattern === undefined ? undefined : formPattern(source.pattern).pattern;
     let pattern = translated;
     if (translated !== undefined && intOrString) pattern = `${INTEGER_TEXT}|(${translated})`;
     if (source.pattern !== undefined && translated === undefined) expect(form.description).toContain(source.pattern);

@@ -5,10 +5,10 @@
  */
 import type { FormOptions } from '../options';
 import type { Schema } from '../schema/types';
-import { hasUnions } from './choice';
+import { attachChoices, hasUnions, unionFieldNames, unionsAreChoices, unionSentences } from './choice';
 import { propertyTitle } from './collections';
 import { formField, yamlReason } from './field';
-import { helpText } from './help';
+import { helpText, rulesSentence } from './help';
 import type { KeyAllocator } from './keys';
 import { isAdvanced, isHidden, orderedProperties, type PropertyEntry } from './order';
 import type { FieldRecord, FormSchema } from './types';
@@ -26,6 +26,8 @@ export interface Section {
   title: string;
   description?: string;
   fields: PlacedField[];
+  /** Union keywords for the page itself (the spec's own, as choices over its keys). */
+  unions?: FormSchema;
 }
 
 export interface SpecLayout {
@@ -33,6 +35,7 @@ export interface SpecLayout {
   /** Fields marked `x-ui-advanced`, for the advanced page. */
   advanced: PlacedField[];
   records: FieldRecord[];
+  warnings: string[];
 }
 
 const MAX_SPLIT_SECTIONS = 8;
@@ -67,17 +70,38 @@ function splittable(entry: PropertyEntry, requiredChain: boolean): boolean {
   return plain && safe && !isAdvanced(entry) && leafCount(s) >= MIN_SECTION_LEAVES;
 }
 
+/**
+ * What the spec itself says beyond its fields: its CEL rules, and its unions, which become choices
+ * on the main page when every field they name is one of that page's own, and sentences otherwise.
+ */
+function specNotes(spec: Schema, main: Section): string[] {
+  const notes: string[] = [];
+  const rules = rulesSentence(spec);
+  if (rules) notes.push(rules);
+  if (!hasUnions(spec)) return notes;
+  const keyOf = new Map(main.fields.filter(f => f.path.length === 1).map(f => [f.path[0], f.key]));
+  if (unionsAreChoices(spec) && unionFieldNames(spec).every(n => keyOf.has(n))) {
+    const unions: FormSchema = {};
+    attachChoices(spec, unions, name => keyOf.get(name)!);
+    main.unions = unions;
+  } else {
+    notes.push(...unionSentences(spec));
+  }
+  return notes;
+}
+
 export function layoutSpec(spec: Schema, keys: KeyAllocator, options: FormOptions, title: string): SpecLayout {
   const records: FieldRecord[] = [];
+  const warnings: string[] = [];
   const advanced: PlacedField[] = [];
   const main: Section = { title, fields: [] };
   const sections: Section[] = [main];
-  const ctxFor = (path: string[]) => ({ options, depth: 0, path, records });
+  const ctxFor = (path: string[]) => ({ options, depth: 0, path, records, warnings });
 
   if (!spec.properties || Object.keys(spec.properties).length === 0) {
     const form = formField(spec, title, ctxFor([]));
     main.fields.push({ key: keys.allocate(['spec']), path: [], form, required: !!spec.required?.length });
-    return { sections, advanced, records };
+    return { sections, advanced, records, warnings };
   }
 
   let splitsLeft = leafCount(spec) > options.pageSize ? MAX_SPLIT_SECTIONS : 0;
@@ -110,8 +134,12 @@ export function layoutSpec(spec: Schema, keys: KeyAllocator, options: FormOption
     }
   };
   place(spec, [], main, true, 0);
+  const notes = specNotes(spec, main);
   if (spec['x-kubernetes-preserve-unknown-fields'] === true && yamlReason(spec, ctxFor([]))) {
-    main.description = 'The spec also accepts fields its schema does not list; add them by editing the manifest in the pull request.';
+    notes.push('The spec also accepts fields its schema does not list; add them by editing the manifest in the pull request.');
   }
-  return { sections: sections.filter(s => s.fields.length > 0), advanced, records };
+  const shown = sections.filter(s => s.fields.length > 0);
+  // The spec's own rules go on its first page, even when all its fields moved to split pages.
+  if (notes.length && shown.length) shown[0].description = [...notes, shown[0].description].filter(Boolean).join('\n\n');
+  return { sections: shown, advanced, records, warnings };
 }

@@ -1,6 +1,7 @@
 /** The first page: the object's name (and namespace) as the API server will check them, and its owner. */
 import { DNS1123_LABEL_PATTERN, DNS1123_SUBDOMAIN_PATTERN } from '../names';
 import type { DefinitionVersion } from '../sources';
+import { rulesSentence } from './help';
 import type { FormSchema } from './types';
 
 /** Crossplane uses claim and XR names as label values, which cap them at 63 characters. */
@@ -40,5 +41,9 @@ export function metadataPage(v: DefinitionVersion): FormSchema {
     'ui:options': { catalogFilter: { kind: ['Group', 'User'] } },
   };
   required.push('owner');
-  return { title: 'Metadata', type: 'object', required, properties };
+  const page: FormSchema = { title: 'Metadata', type: 'object', required, properties };
+  // Rules on the whole object (often about its name) have no field of their own: the first page shows them.
+  const rules = v.schema ? rulesSentence(v.schema) : undefined;
+  if (rules) page.description = rules;
+  return page;
 }

@@ -20,6 +20,8 @@ export interface FormPlan {
   gitops: GitopsInputs;
   /** Where every source property went. */
   records: FieldRecord[];
+  /** What the form left out of the source schema because no value could satisfy it. */
+  warnings: string[];
 }
 
 export interface FormInput {
@@ -58,6 +60,7 @@ export function buildForm({ version, compositions, clusters, form, publish }: Fo
     const page: FormSchema = { title: section.title, type: 'object', properties };
     if (section.description) page.description = section.description;
     if (required.length) page.required = required;
+    Object.assign(page, section.unions);
     pages.push(page);
   }
   // A spec edited whole as YAML already holds Crossplane's fields; binding them too would clash.
@@ -67,5 +70,5 @@ export function buildForm({ version, compositions, clusters, form, publish }: Fo
   if (!wholeSpec) bindings.push(...advanced.bindings);
   const gitops = gitopsPage(publish, clusters);
   if (gitops.page) pages.push(gitops.page);
-  return { pages, bindings, gitops: gitops.inputs, records: layout.records };
+  return { pages, bindings, gitops: gitops.inputs, records: layout.records, warnings: layout.warnings };
 }

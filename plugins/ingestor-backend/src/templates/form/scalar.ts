@@ -1,6 +1,7 @@
 /** Strings, numbers, integers and booleans, with every constraint the form library can check. */
 import type { Schema } from '../schema/types';
 import { helpText } from './help';
+import { enumChoices } from './enum';
 import { formPattern } from './pattern';
 import { applyDefault } from './defaults';
 import type { FormContext, FormSchema } from './types';
@@ -18,22 +19,16 @@ function copyBounds(schema: Schema, form: FormSchema): void {
   if (schema.multipleOf !== undefined) form.multipleOf = schema.multipleOf;
 }
 
-/** `nullable` enums may list null, which a form cannot offer; absence means the same to the API server. */
-export function enumValues(schema: Schema): unknown[] | undefined {
-  const values = schema.enum?.filter(v => v !== null);
-  return values && values.length ? values : undefined;
-}
-
 /** A scalar field; `type` is the schema's (string, integer, number or boolean). */
 export function scalarField(schema: Schema, type: string, title: string, ctx: FormContext): FormSchema {
   const extra: string[] = [];
   const form: FormSchema = { type, title };
-  const values = enumValues(schema);
+  const values = enumChoices(schema, type, ctx);
   if (values) form.enum = values;
   if (schema.pattern !== undefined) {
     const pattern = formPattern(schema.pattern);
-    if (pattern !== undefined) form.pattern = pattern;
-    else extra.push(`Must match the pattern ${schema.pattern}.`);
+    if (pattern.pattern !== undefined) form.pattern = pattern.pattern;
+    else extra.push(pattern.help);
   }
   if (schema.minLength !== undefined) form.minLength = schema.minLength;
   if (schema.maxLength !== undefined) form.maxLength = schema.maxLength;
@@ -57,12 +52,14 @@ const INTEGER_TEXT = '^-?[0-9]+$';
  */
 export function intOrStringField(schema: Schema, title: string, ctx: FormContext): FormSchema {
   const form: FormSchema = { type: 'string', title };
-  const values = enumValues(schema);
+  const values = enumChoices(schema, 'int-or-string', ctx);
   if (values) form.enum = values.map(v => String(v));
   // The source pattern constrains only string values; integers must still be accepted.
+  const extra = ['A whole number or a text value; numbers are written as integers.'];
   const pattern = schema.pattern === undefined ? undefined : formPattern(schema.pattern);
-  if (pattern !== undefined) form.pattern = `(${INTEGER_TEXT})|(${pattern})`;
-  const help = helpText(schema, ['A whole number or a text value; numbers are written as integers.']);
+  if (pattern?.pattern !== undefined) form.pattern = `(${INTEGER_TEXT})|(${pattern.pattern})`;
+  else if (pattern) extra.push(pattern.help);
+  const help = helpText(schema, extra);
   if (help) form.description = help;
   applyDefault(form, schema.default, ctx);
   return form;

@@ -41,6 +41,8 @@ export interface FormContext {
   depth: number;
   path: string[];
   records: FieldRecord[];
+  /** Problems in the source schema the form worked around, for the conversion's warnings. */
+  warnings: string[];
 }
 
 /** The context for a child at `segment`. */
