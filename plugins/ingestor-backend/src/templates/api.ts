@@ -10,6 +10,7 @@ import { annotationsOf, lifecycleOf, ownerOf, tagsOf } from './describe';
 import type { TemplateOptions } from './options';
 import type { Schema } from './schema/types';
 import type { DefinitionVersion } from './sources';
+import { withArticle } from './words';
 
 export interface ApiInput {
   version: DefinitionVersion;
@@ -49,11 +50,11 @@ export function openApiDocument(input: ApiInput): Record<string, unknown> {
     paths: {
       [collectionPath(v)]: {
         parameters: pathParameters(v, false),
-        post: { summary: `Create a ${v.kind}`, operationId: `create${v.kind}`, requestBody: { required: true, ...body }, responses: { '201': { description: 'Created', ...body } } },
+        post: { summary: `Create ${withArticle(v.kind)}`, operationId: `create${v.kind}`, requestBody: { required: true, ...body }, responses: { '201': { description: 'Created', ...body } } },
       },
       [`${collectionPath(v)}/{name}`]: {
         parameters: pathParameters(v, true),
-        get: { summary: `Read a ${v.kind}`, operationId: `read${v.kind}`, responses: { '200': { description: 'OK', ...body } } },
+        get: { summary: `Read ${withArticle(v.kind)}`, operationId: `read${v.kind}`, responses: { '200': { description: 'OK', ...body } } },
       },
     },
     components: { schemas: { [v.kind]: input.schema } },

@@ -47,12 +47,4 @@ export function definitionEntityName(plural: string, group: string, version: str
   return base ? `${base}-${hash}` : hash;
 }
 
-/** Titles from property names: `storageGB` → `Storage GB`, `writeConnectionSecretToRef` → `Write Connection Secret To Ref`. */
-export function titleFromKey(key: string): string {
-  const words = key
-    .replace(/[_\-.]+/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : key;
-}
+export { titleFromKey } from './words';

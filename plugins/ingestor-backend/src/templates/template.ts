@@ -6,6 +6,7 @@ import type { FormPlan } from './form/parameters';
 import type { TemplateOptions } from './options';
 import type { TemplateOutput, TemplateStep } from './steps';
 import type { DefinitionVersion } from './sources';
+import { withArticle } from './words';
 
 export interface TemplateInput {
   version: DefinitionVersion;
@@ -27,7 +28,7 @@ function templateType(v: DefinitionVersion): string {
 
 function summary(v: DefinitionVersion): string {
   const own = v.schema?.description?.trim();
-  const what = `Creates a ${v.kind} (${v.group}/${v.version})${v.namespaced ? '' : ', cluster-scoped'}.`;
+  const what = `Creates ${withArticle(v.kind)} (${v.group}/${v.version})${v.namespaced ? '' : ', cluster-scoped'}.`;
   return own ? `${own}\n\n${what}` : what;
 }
 

@@ -1,0 +1,38 @@
+import { titleFromKey, withArticle } from './words';
+
+describe('titleFromKey', () => {
+  it.each([
+    ['storageGB', 'Storage GB'],
+    ['issuingCertificateURLs', 'Issuing Certificate URLs'],
+    ['allowedIPs', 'Allowed IPs'],
+    ['podCIDRs', 'Pod CIDRs'],
+    ['HTTPServer', 'HTTP Server'],
+    ['writeConnectionSecretToRef', 'Write Connection Secret To Ref'],
+    ['ipv4Address', 'Ipv4 Address'],
+    ['storage_class-name', 'Storage class name'],
+    ['kmsKeyArnRef', 'Kms Key Arn Ref'],
+    ['apiVersion', 'Api Version'],
+    ['x', 'X'],
+  ])('%s → %s', (key, title) => {
+    expect(titleFromKey(key)).toBe(title);
+  });
+});
+
+describe('withArticle', () => {
+  it.each([
+    ['Issuer', 'an Issuer'],
+    ['XNetwork', 'an XNetwork'],
+    ['Bucket', 'a Bucket'],
+    ['User', 'a User'],
+    ['Unit', 'a Unit'],
+    ['Update', 'an Update'],
+    ['URLMap', 'a URLMap'],
+    ['HTTPRoute', 'an HTTPRoute'],
+    ['S3Bucket', 'an S3Bucket'],
+    ['SQLInstance', 'an SQLInstance'],
+    ['Application', 'an Application'],
+    ['EKSCluster', 'an EKSCluster'],
+  ])('%s → %s', (kind, text) => {
+    expect(withArticle(kind)).toBe(text);
+  });
+});
