@@ -1,10 +1,9 @@
 import { invalid } from '../api/errors';
+import { dns1035LabelError } from '../crossplane/dnsNames';
 import type { KubeObject } from '../types';
 import { labelError, subdomainError } from './validation';
 
 type Cause = { reason: string; message: string; field: string };
-
-const KIND_RE = /^[A-Z][A-Za-z0-9]*$/;
 
 /** The checks the real server makes on a CustomResourceDefinition that clients most often trip over. */
 export function validateCrd(crd: KubeObject): void {
@@ -25,7 +24,8 @@ export function validateCrd(crd: KubeObject): void {
     bad('spec.names.singular', `Invalid value: "${names.singular}": ${labelError(names.singular)}`);
   }
   if (!kind) bad('spec.names.kind', 'Required value', 'FieldValueRequired');
-  else if (!KIND_RE.test(kind)) bad('spec.names.kind', `Invalid value: "${kind}": must be a valid kind`);
+  // The real server checks the lowercased kind as an RFC 1035 label, so `amazonEks` is a valid kind.
+  else if (dns1035LabelError(kind.toLowerCase())) bad('spec.names.kind', `Invalid value: "${kind}": ${dns1035LabelError(kind.toLowerCase())}`);
   for (const [i, s] of (Array.isArray(names.shortNames) ? names.shortNames : []).entries()) {
     if (typeof s !== 'string' || labelError(s)) bad(`spec.names.shortNames[${i}]`, `Invalid value: "${String(s)}": ${labelError(String(s))}`);
   }
