@@ -23,7 +23,7 @@ export type {
   GithubClientRequest,
 } from './gitops/githubClient';
 export type { RetryPolicy } from './gitops/retry';
-export { createConfigCrdSchemaSource } from './cluster/crdSchemaSource';
+export { createConfigCrdSchemaSource, createCrdSchemaSource, createProxyCrdSchemaSource } from './cluster/crdSchemaSource';
 export type { CrdSchema, CrdSchemaSource, SchemaRef } from './cluster/crdSchemaSource';
 export { GITOPS_ANNOTATIONS } from './manifest';
 export type { KubeSchema } from './manifest';

@@ -2,7 +2,7 @@ import { coreServices, createBackendModule } from '@backstage/backend-plugin-api
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createGitPushAction, createPullRequestAction, createRenderManifestAction } from './actions';
-import { createConfigCrdSchemaSource } from './cluster/crdSchemaSource';
+import { createProxyCrdSchemaSource } from './cluster/crdSchemaSource';
 import { createGithubClientFactory } from './gitops/githubClient';
 
 /**
@@ -19,11 +19,13 @@ export const scaffolderModuleKubernetesGitops = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, discovery, auth }) {
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
-          createRenderManifestAction({ schemaSource: createConfigCrdSchemaSource(config) }),
+          createRenderManifestAction({ schemaSource: createProxyCrdSchemaSource({ discovery, auth }) }),
           createPullRequestAction({
             integrations,
             clientFactory: createGithubClientFactory({ integrations }),
