@@ -88,19 +88,20 @@ describe('form fields', () => {
     expect(fields.replicas.description).toBe('Rules: must be positive; must satisfy self < 5.');
   });
 
-  it('orders by x-ui-order, hides x-ui-hidden (unless required without default) and moves x-ui-advanced', () => {
+  it('orders required fields first, then by x-ui-order, hides x-ui-hidden (unless required without default) and moves x-ui-advanced', () => {
     const { plan } = form({
       type: 'object',
-      required: ['mustShow'],
+      required: ['mustShow', 'c'],
       properties: {
         b: { type: 'string' },
+        c: { type: 'string', 'x-ui-order': 2 },
         a: { type: 'string', 'x-ui-order': 1 },
         secret: { type: 'string', 'x-ui-hidden': true, default: 'x' },
         mustShow: { type: 'string', 'x-ui-hidden': true },
         tuning: { type: 'string', 'x-ui-advanced': true },
       },
     });
-    expect(Object.keys(plan.pages[1].properties ?? {})).toEqual(['a', 'b', 'mustShow']);
+    expect(Object.keys(plan.pages[1].properties ?? {})).toEqual(['c', 'mustShow', 'a', 'b']);
     expect(plan.pages.find(p => p.title === 'Advanced')?.properties).toHaveProperty('tuning');
     expect(plan.records.find(r => r.mode === 'hidden')?.path).toEqual(['secret']);
   });

@@ -1,6 +1,7 @@
 /**
  * The incumbent's ordering and visibility hints on schema properties, so schemas written for it keep
  * working: `x-ui-order` (lower first, unordered after, in schema order), `x-ui-hidden` and `x-ui-advanced`.
+ * Required fields come before all others, so a user who only fills what is needed finds it at the top.
  */
 import type { Schema } from '../schema/types';
 
@@ -15,7 +16,7 @@ export function orderedProperties(schema: Schema): PropertyEntry[] {
   const required = new Set(schema.required ?? []);
   const entries = Object.entries(schema.properties ?? {}).map(([key, child], index) => ({ key, schema: child, required: required.has(key), index }));
   const rank = (s: Schema) => (typeof s['x-ui-order'] === 'number' ? s['x-ui-order'] : Number.POSITIVE_INFINITY);
-  entries.sort((a, b) => rank(a.schema) - rank(b.schema) || a.index - b.index);
+  entries.sort((a, b) => Number(b.required) - Number(a.required) || rank(a.schema) - rank(b.schema) || a.index - b.index);
   return entries.map(({ key, schema: child, required: isRequired }) => ({ key, schema: child, required: isRequired }));
 }
 
