@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { GIT_PUSH_ACTION_ID, PULL_REQUEST_ACTION_ID, RENDER_MANIFEST_ACTION_ID, decodeSchema, isInertText } from '@kube-platform/plugin-kubernetes-common';
 import { convertDefinitions, convertLocatedDefinitions } from './convert';
 import { crd, options, xrd } from './__testUtils__/fixtures';
 import { renderInput } from './__testUtils__/render';
@@ -79,9 +80,71 @@ describe('steps', () => {
 
   it('embeds the manifest schema without status, with Crossplane fields', async () => {
     const t = await templateOf();
-    const schema = t.spec.steps[0].input.schema as { properties: Record<string, { properties?: Record<string, unknown> }> };
+    expect(t.spec.steps[0].input).not.toHaveProperty('schema');
+    const schema = decodeSchema(String(t.spec.steps[0].input.schemaBase64)) as { properties: Record<string, { properties?: Record<string, unknown> }> };
     expect(Object.keys(schema.properties)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
     expect(schema.properties.spec.properties).toHaveProperty('compositionRef');
+  });
+});
+
+describe('cluster text is data, never code', () => {
+  const SECRET = '${{ secrets.USER_OAUTH_TOKEN }}';
+  const hostile = {
+    type: 'object',
+    description: `Described by ${SECRET} and {% raw %}`,
+    required: ['size'],
+    properties: {
+      size: { type: 'string', description: SECRET, enum: [SECRET, '{% raw %}x{% endraw %}', 'small'], default: SECRET },
+      note: { type: 'string', pattern: '^[a-z]*$|{#', default: '{# comment #}' },
+    },
+  };
+
+  it('embeds the schema as base64 of its JSON and leaves no template syntax from the cluster in steps or output', async () => {
+    const t = await templateOf(xrd(hostile), { publish: { repoUrl: 'github.com?owner=a&repo=b' } });
+    expect(t.spec.steps.map(s => s.action)).toEqual([RENDER_MANIFEST_ACTION_ID, PULL_REQUEST_ACTION_ID]);
+    const decoded = decodeSchema(String(t.spec.steps[0].input.schemaBase64));
+    expect(JSON.stringify(decoded)).toContain(SECRET);
+    expect(JSON.stringify(decoded)).toContain('{% raw %}');
+    // Every string of the steps and output is either inert or one of our own expressions.
+    const strings: string[] = [];
+    JSON.stringify([t.spec.steps, t.spec.output], (_key, value) => {
+      if (typeof value === 'string') strings.push(value);
+      return value;
+    });
+    for (const text of strings) {
+      expect(text).not.toContain('secrets.');
+      expect(text).not.toContain('{%');
+      expect(text).not.toContain('{#');
+    }
+    // Rendered by the scaffolder's engine, the step input gives the schema back untouched.
+    const rendered = renderInput(t.spec.steps[0].input, { name: 'db', namespace: 'team', size: SECRET }) as Record<string, unknown>;
+    expect(rendered.schemaBase64).toBe(t.spec.steps[0].input.schemaBase64);
+    expect(rendered.spec).toMatchObject({ size: SECRET });
+  });
+
+  type Crd = { spec: { group: string; names: { kind: string } } };
+  it.each([
+    ['a kind', (o: Crd) => { o.spec.names.kind = 'W${{ secrets.X }}'; }],
+    ['a group', (o: Crd) => { o.spec.group = '{%raw%}.example.org'; }],
+  ])('gives no Template for %s holding template syntax, and says why', async (_what, change) => {
+    const object = crd(spec);
+    change(object as unknown as Crd);
+    const { entities, errors } = await convertDefinitions([object], options({ publish: { target: 'git-push', repoUrl: 'file:///g.git' } }), { typesGenerator: null });
+    expect(entities.filter(e => e.kind === 'Template')).toEqual([]);
+    expect(errors.map(e => e.message).join('\n')).toMatch(/template syntax|must|invalid|not/i);
+  });
+
+  it('refuses a cluster name holding template syntax', async () => {
+    const located = [{ object: crd(spec), cluster: '${{ secrets.X }}' }];
+    const { entities, errors } = await convertLocatedDefinitions(located, options(), { typesGenerator: null });
+    expect(entities.filter(e => e.kind === 'Template')).toEqual([]);
+    expect(errors.map(e => e.message).join('\n')).toMatch(/cluster name .* holds template syntax/);
+  });
+
+  it('calls the actions by the ids of the shared contract', async () => {
+    const push = await templateOf(crd(spec), { publish: { target: 'git-push', repoUrl: 'file:///tmp/gitops.git' } });
+    expect(push.spec.steps.map(s => s.action)).toEqual([RENDER_MANIFEST_ACTION_ID, GIT_PUSH_ACTION_ID]);
+    expect(isInertText(String(push.spec.steps[0].input.schemaBase64))).toBe(true);
   });
 });
 

@@ -2,8 +2,20 @@
  * The Template's steps and output as data (docs/scaffolder-actions.md is the contract): render the
  * manifest, then publish it by pull request or branch push. Serialised by the `yaml` library with
  * the entity, never concatenated, so an unset value is absent rather than the text `undefined`.
+ *
+ * The scaffolder evaluates every string of a step input and of the output as a template. Text from a
+ * cluster is therefore never placed there as is: the schema travels as base64 of its JSON
+ * (`schemaBase64`), and every other cluster-derived string (group, version, kind, cluster names, the
+ * Template's ref) must be inert (no `${{`, `{%`, `{#`, `#}`), else the definition gets no Template.
  */
 import type { JsonObject, JsonValue } from '@backstage/types';
+import {
+  GIT_PUSH_ACTION_ID,
+  PULL_REQUEST_ACTION_ID,
+  RENDER_MANIFEST_ACTION_ID,
+  encodeSchema,
+  isInertText,
+} from '@kube-platform/plugin-kubernetes-common';
 import { isObjectBinding, type SpecBinding } from './form/bindings';
 import type { GitopsInputs } from './form/gitops';
 import { parameterRef } from './form/keys';
@@ -28,7 +40,7 @@ export interface StepsInput {
   version: DefinitionVersion;
   bindings: SpecBinding[];
   gitops: GitopsInputs;
-  /** The manifest schema the render action validates against (embedded). */
+  /** The manifest schema the render action validates against (embedded as base64 of its JSON). */
   schema: Schema;
   templateRef: string;
   publish: PublishOptions;
@@ -61,6 +73,23 @@ export function specInput(bindings: SpecBinding[]): JsonValue {
   return spec;
 }
 
+/** Throws unless the scaffolder would leave `text` as it is (see the file comment). */
+export function assertInert(text: string, what: string): string {
+  if (!isInertText(text)) {
+    throw new Error(`${what} ${JSON.stringify(text)} holds template syntax (\${{, {%, {# or #}); the scaffolder would evaluate it`);
+  }
+  return text;
+}
+
+/** Every cluster-derived string a step or the output carries, checked before any is placed. */
+function assertInertInputs({ version: v, gitops, templateRef }: StepsInput): void {
+  assertInert(v.group, 'API group');
+  assertInert(v.version, 'version');
+  assertInert(v.kind, 'kind');
+  assertInert(templateRef, 'Template ref');
+  if (Array.isArray(gitops.clusters)) for (const cluster of gitops.clusters) assertInert(cluster, 'cluster name');
+}
+
 function withoutUndefined(input: Record<string, JsonValue | undefined>): JsonObject {
   return Object.fromEntries(Object.entries(input).filter((e): e is [string, JsonValue] => e[1] !== undefined));
 }
@@ -69,7 +98,7 @@ function renderStep({ version: v, bindings, gitops, schema, templateRef }: Steps
   return {
     id: 'render',
     name: `Render the ${v.kind} manifest`,
-    action: 'kubernetes:manifest:render',
+    action: RENDER_MANIFEST_ACTION_ID,
     input: withoutUndefined({
       apiVersion: `${v.group}/${v.version}`,
       kind: v.kind,
@@ -77,7 +106,7 @@ function renderStep({ version: v, bindings, gitops, schema, templateRef }: Steps
       namespace: v.namespaced ? '${{ parameters.namespace }}' : undefined,
       scope: v.namespaced ? 'Namespaced' : 'Cluster',
       spec: specInput(bindings),
-      schema: schema as JsonObject,
+      schemaBase64: encodeSchema(schema),
       clusters: gitops.clusters,
       layout: gitops.layout,
       pathTemplate: gitops.pathTemplate,
@@ -95,7 +124,7 @@ function publishStep({ version: v, gitops, templateRef, publish }: StepsInput): 
     return {
       id: 'publish',
       name: 'Open a pull request',
-      action: 'kubernetes:gitops:pull-request',
+      action: PULL_REQUEST_ACTION_ID,
       input: withoutUndefined({ repoUrl: gitops.repoUrl, targetBranch: gitops.targetBranch, title, paths, templateRef }),
     };
   }
@@ -104,7 +133,7 @@ function publishStep({ version: v, gitops, templateRef, publish }: StepsInput): 
     return {
       id: 'publish',
       name: 'Push a branch',
-      action: 'kubernetes:gitops:push',
+      action: GIT_PUSH_ACTION_ID,
       input: withoutUndefined({
         remoteUrl: gitops.repoUrl,
         branchName: `backstage/${v.kind.toLowerCase()}-${ns}\${{ parameters.name }}`,
@@ -119,6 +148,7 @@ function publishStep({ version: v, gitops, templateRef, publish }: StepsInput): 
 
 /** Steps and output for one Template. */
 export function buildSteps(input: StepsInput): { steps: TemplateStep[]; output: TemplateOutput } {
+  assertInertInputs(input);
   const publish = publishStep(input);
   const output: TemplateOutput = {
     text: [{ title: 'Manifest', content: '```yaml\n${{ steps.render.output.manifest }}\n```' }],

@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
+import { encodeSchema } from '@kube-platform/plugin-kubernetes-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { KubeSim } from '@internal/kube-sim';
@@ -222,6 +223,17 @@ describe('kubernetes:manifest:render', () => {
     await expect(action.handler(context({ ...baseInput, schema: mixed, spec: { size: 2 } }))).rejects.toThrow(
       /spec\.size: must be string/,
     );
+  });
+
+  it('reads the schema from schemaBase64, as generated Templates send it, and refuses a broken or doubled one', async () => {
+    await action.handler(context({ ...baseInput, schema: undefined, schemaBase64: encodeSchema(schema) }));
+    expect(await workspaceFiles()).toEqual(['team-a/PostgreSQLInstance/orders-db.yaml']);
+    await expect(
+      action.handler(context({ ...baseInput, schema: undefined, schemaBase64: '${{ nope }}' })),
+    ).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/schemaBase64 is not base64/) });
+    await expect(
+      action.handler(context({ ...baseInput, schemaBase64: encodeSchema(schema) })),
+    ).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/either "schemaBase64" or "schema"/) });
   });
 
   it('refuses a single-file layout for several clusters', async () => {

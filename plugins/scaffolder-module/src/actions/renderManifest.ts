@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
+import { RENDER_MANIFEST_ACTION_ID, decodeSchema } from '@kube-platform/plugin-kubernetes-common';
 import { posix } from 'node:path';
 import { CrdSchemaSource } from '../cluster/crdSchemaSource';
 import { writeWorkspaceFiles } from '../gitops/workspaceFiles';
@@ -20,7 +21,7 @@ import { secretRefusal } from '../manifest/secrets';
 import { examples } from './renderManifest.examples';
 
 /** The id templates call; see docs/scaffolder-actions.md. @public */
-export const RENDER_MANIFEST_ACTION_ID = 'kubernetes:manifest:render';
+export { RENDER_MANIFEST_ACTION_ID };
 
 /**
  * `kubernetes:manifest:render`: form values to a validated, minimal manifest file per target
@@ -52,8 +53,20 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
             .describe('Form values for spec; empty values are dropped, YAML text for object fields is parsed'),
         labels: z => z.record(z.string()).optional().describe('metadata.labels'),
         annotations: z => z.record(z.string()).optional().describe('metadata.annotations'),
+        schemaBase64: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The version's openAPIV3Schema as base64 of its JSON text, as generated Templates embed it: the scaffolder never evaluates text inside it",
+            ),
         schema: z =>
-          z.record(z.unknown()).optional().describe("The version's openAPIV3Schema, embedded by the template"),
+          z
+            .record(z.unknown())
+            .optional()
+            .describe(
+              "The version's openAPIV3Schema as an object, for hand-written Templates; the scaffolder evaluates its strings, so prefer schemaBase64 for schemas from a cluster",
+            ),
         schemaRef: z =>
           z
             .object({
@@ -124,7 +137,17 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
       if (identityErrors.length > 0) {
         throw new InputError(`Invalid resource identity:\n${formatFieldErrors(identityErrors)}`);
       }
+      if (input.schemaBase64 !== undefined && input.schema !== undefined) {
+        throw new InputError('Give either "schemaBase64" or "schema", not both');
+      }
       let schema = input.schema as KubeSchema | undefined;
+      if (input.schemaBase64 !== undefined) {
+        try {
+          schema = decodeSchema(input.schemaBase64) as KubeSchema;
+        } catch (error) {
+          throw new InputError(`Invalid schemaBase64 input: ${(error as Error).message}`);
+        }
+      }
       let scope = input.scope;
       if (!schema && input.schemaRef) {
         if (!options.schemaSource) {
@@ -136,7 +159,7 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
         schema = crd.schema;
         scope ??= crd.scope;
       }
-      if (!schema) throw new InputError('Either "schema" or "schemaRef" is required');
+      if (!schema) throw new InputError('One of "schemaBase64", "schema" or "schemaRef" is required');
       const layout = input.layout ?? 'cluster-namespace-kind';
       if (layout === 'namespace-kind' && clusters.length > 1) {
         throw new InputError(
