@@ -8,6 +8,7 @@ import type { IngestorConfig } from '../config/types';
 import { asString, compareStrings } from './guards';
 import type { Warn } from './metadata';
 import type { ObjectContext } from './scope';
+import { stripUnsafeCharacters } from './text';
 
 /** Copied values above this are dropped: entities are stored and sent to every browser. */
 export const MAX_COPIED_VALUE_BYTES = 4 * 1024;
@@ -39,7 +40,9 @@ function copiedAnnotations(context: ObjectContext, config: IngestorConfig, warn:
     } else if (Buffer.byteLength(value, 'utf8') > MAX_COPIED_VALUE_BYTES) {
       warn(`annotation ${key} is larger than ${MAX_COPIED_VALUE_BYTES} bytes; not copied`);
     } else {
-      copied[key] = value;
+      const { text, changed } = stripUnsafeCharacters(value);
+      if (changed) warn(`annotation ${key} contains control or bidirectional-override characters; they were removed`);
+      copied[key] = text;
     }
   }
   return copied;

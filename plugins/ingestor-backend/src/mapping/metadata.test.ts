@@ -71,6 +71,29 @@ describe('lifecycle, type, title, description', () => {
     expect(entity.metadata.title).toBe('web');
     expect(entity.metadata.description).toBe('Deployment team-a/web in cluster prod');
   });
+
+  it('strips control and bidi-override characters from lifecycle, title, description and tags, warning with the object', () => {
+    const { entity, result } = mapOne(
+      deployment('web', 'team-a', {
+        'kube-platform.io/lifecycle': 'prod\u202Euction',
+        'kube-platform.io/title': 'Pay\u2066ments\u0007',
+        'kube-platform.io/description': 'Line one\nline\u001B[2J two',
+        'kube-platform.io/tags': 'pay\u200Fments,api',
+      }),
+    );
+    expect(entity.spec.lifecycle).toBe('production');
+    expect(entity.metadata.title).toBe('Payments');
+    expect(entity.metadata.description).toBe('Line one\nline[2J two');
+    expect(entity.metadata.tags).toEqual(['api', 'payments']);
+    const stripped = result.warnings.filter(w => /control or bidirectional-override/.test(w.message));
+    expect(stripped.map(w => w.message.split(' ')[1]).sort()).toEqual([
+      'kube-platform.io/description',
+      'kube-platform.io/lifecycle',
+      'kube-platform.io/tags',
+      'kube-platform.io/title',
+    ]);
+    expect(stripped.every(w => w.object.includes('team-a/web'))).toBe(true);
+  });
 });
 
 describe('system', () => {

@@ -6,6 +6,7 @@ import { parseLinks } from './links';
 import { composeEntityName, isValidNameOverride, sanitizeTags, toDnsLabel } from './names';
 import { parseValidRef, refString } from './refs';
 import { ObjectContext, sourceAnnotationKey } from './scope';
+import { stripUnsafeCharacters } from './text';
 
 export type Warn = (message: string) => void;
 
@@ -38,7 +39,9 @@ export function readAnnotation(annotations: UnknownRecord, key: string, warn: Wa
     warn(`annotation ${key}${where} is longer than ${MAX_READ_LENGTH} characters; ignored`);
     return undefined;
   }
-  const trimmed = value.trim();
+  const { text, changed } = stripUnsafeCharacters(value);
+  if (changed) warn(`annotation ${key}${where} contains control or bidirectional-override characters; they were removed`);
+  const trimmed = text.trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
