@@ -12,6 +12,7 @@ import {
 } from '@kube-platform/plugin-kubernetes-common';
 import type { Caller, ClusterAccess, ClusterReader } from '../cluster/types';
 import type { TreeSettings } from '../config/readConfig';
+import { diagnose } from '../diagnosis/diagnose';
 import { eventsView } from '../node/eventsView';
 import { yamlView } from '../node/yamlView';
 import { buildTree, type BuiltTree, type Family } from '../tree/buildTree';
@@ -85,7 +86,7 @@ export class ResourcesService {
         concurrency: this.options.settings.concurrency,
         ...(this.options.families ? { families: this.options.families } : {}),
       });
-      return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))()) };
+      return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))(), diagnose(built)) };
     });
     return { ...cached, root, ref };
   }

@@ -4,6 +4,7 @@ import type { ClusterReader, KubeObject, ServedKind } from '../cluster/types';
 import { isSecret, sanitizeObject, secretIdentity } from '../redaction/sanitize';
 import { crossplaneFamily } from './families/crossplane';
 import { providerKubernetesFamily } from './families/providerKubernetes';
+import { workloadsFamily } from './families/workloads';
 import type { Family, Found } from './families/types';
 import { missingNode, presentNode, unreadableNode } from './nodes';
 import { nodeIdOf, refOfObject, scopedNamespace, type ObjectRef } from './refs';
@@ -42,7 +43,7 @@ export interface BuildOptions {
   families?: Family[];
 }
 
-const DEFAULT_FAMILIES: Family[] = [crossplaneFamily, providerKubernetesFamily];
+const DEFAULT_FAMILIES: Family[] = [crossplaneFamily, providerKubernetesFamily, workloadsFamily];
 
 /** From this many siblings of one kind and namespace on, one LIST replaces their GETs. */
 const BATCH_MIN = 10;
@@ -66,8 +67,24 @@ interface Placed {
  * placed in a stable order, then read concurrently (at most `concurrency` requests at once). An object
  * reached twice keeps its first place and gains an edge (so cycles end), and the node cap is a hard limit.
  */
-export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, options: BuildOptions): Promise<BuiltTree> {
+export async function buildTree(source: ClusterReader, rootRef: ObjectRef, options: BuildOptions): Promise<BuiltTree> {
   const limit = pLimit(Math.max(1, options.concurrency));
+  // Within one tree, the same LIST (kind, namespace, selectors) is asked once: siblings share it.
+  const lists = new Map<string, Promise<KubeObject[]>>();
+  const reader: ClusterReader = {
+    cluster: source.cluster,
+    resolve: (apiVersion, kind) => source.resolve(apiVersion, kind),
+    get: (kind, namespace, name) => source.get(kind, namespace, name),
+    list: (kind, namespace, opts) => {
+      const key = JSON.stringify([kind.apiVersion, kind.kind, namespace ?? '', opts.labelSelector ?? '', opts.fieldSelector ?? '']);
+      let hit = lists.get(key);
+      if (!hit) {
+        hit = limit(() => source.list(kind, namespace, opts));
+        lists.set(key, hit);
+      }
+      return hit;
+    },
+  };
   const families = options.families ?? DEFAULT_FAMILIES;
   const entries = new Map<string, TreeEntry>();
   const edges: ResourceEdge[] = [];
@@ -147,7 +164,8 @@ export async function buildTree(reader: ClusterReader, rootRef: ObjectRef, optio
       if (group.count < BATCH_MIN) continue;
       batches.set(
         key,
-        limit(() => reader.list(group.kind, group.namespace, {}))
+        reader
+          .list(group.kind, group.namespace, {})
           .then(items => new Map(items.map(o => [o.metadata?.name ?? '', o])))
           .catch(() => undefined),
       );

@@ -1,0 +1,22 @@
+import type { ProblemSeverity, ProposedFix } from '@kube-platform/plugin-kubernetes-common';
+import type { TreeEntry } from '../tree/buildTree';
+
+/** One node with its neighbours, what a detector looks at. */
+export interface DetectorInput {
+  entry: TreeEntry;
+  /** Children in tree order (not supporting nodes). */
+  children: TreeEntry[];
+}
+
+/** One finding on one node, before identical findings are grouped. */
+export interface Detection {
+  detector: string;
+  severity: ProblemSeverity;
+  nodeId: string;
+  /** Said without the node's own name, so identical problems on many pods group under one title. */
+  title: string;
+  fix: ProposedFix;
+}
+
+/** A pure rule: a node (and its children) in, findings out. */
+export type Detector = (input: DetectorInput) => Detection[];
