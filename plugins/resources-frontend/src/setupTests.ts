@@ -31,3 +31,9 @@ Object.defineProperties(HTMLElement.prototype, {
   offsetHeight: { configurable: true, get: () => 100 },
   offsetWidth: { configurable: true, get: () => 250 },
 });
+
+// d3-zoom animates between viewports using the element's client size; zero makes every step NaN.
+Object.defineProperties(Element.prototype, {
+  clientHeight: { configurable: true, get: () => 600 },
+  clientWidth: { configurable: true, get: () => 800 },
+});

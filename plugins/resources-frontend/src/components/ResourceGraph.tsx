@@ -43,6 +43,11 @@ export interface ResourceGraphProps {
 
 const nodeTypes = { resource: ResourceNodeCard };
 
+/** Honours the user's reduced-motion setting; without `matchMedia` (jsdom) there is no animation. */
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia !== 'function' || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 function minimapColour(node: ResourceFlowNode): string {
   return statusStyle(node.data.resource.status).colour;
 }
@@ -103,7 +108,7 @@ function GraphCanvas(props: ResourceGraphProps) {
     if (position) {
       flow.setCenter(position.x + NODE_WIDTH / 2, position.y + NODE_HEIGHT / 2, {
         zoom: Math.max(flow.getZoom(), 0.8),
-        duration: 300,
+        duration: prefersReducedMotion() ? 0 : 300,
       });
     }
     // centre once per request, with positions as they are when it arrives or after the layout it needs

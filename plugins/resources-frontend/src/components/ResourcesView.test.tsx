@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TestApiProvider } from '@backstage/test-utils';
 import type { ResourceTree } from '@kube-platform/plugin-kubernetes-common';
@@ -46,7 +46,13 @@ describe('ResourcesView', () => {
   beforeEach(() => {
     consoleError = jest.spyOn(console, 'error');
   });
-  afterEach(() => consoleError.mockRestore());
+  afterEach(() => {
+    // React's act() notices come from the async layout and polling settling between assertions;
+    // anything else logged (React warnings, uncaught errors in the graph) fails the test.
+    const unexpected = consoleError.mock.calls.filter(args => !String(args[0]).includes('not wrapped in act('));
+    consoleError.mockRestore();
+    expect(unexpected).toEqual([]);
+  });
 
   it('names the root cause with its reason and message, and renders the graph without console errors', async () => {
     renderView(mockApi());
@@ -151,7 +157,7 @@ describe('ResourcesView', () => {
       healed.nodes = healed.nodes.map(n => ({ ...n, status: 'ready' as const }));
       healed.summary = { ...healed.summary, notReady: 0, rootCause: null };
       api.getTree.mockResolvedValue(healed);
-      await jest.advanceTimersByTimeAsync(1100);
+      await act(() => jest.advanceTimersByTimeAsync(1100));
       expect(await screen.findByText('All 8 resources are ready.')).toBeInTheDocument();
       expect(screen.getByRole('complementary', { name: /SecurityGroup/ })).toBeInTheDocument();
       await waitFor(() => expect(screen.getByTestId('graph-node-n-instance')).toHaveAttribute('data-status', 'ready'));
