@@ -2,6 +2,7 @@
 # Installs the system (non-npm) tools the tests need, on Debian/Ubuntu. Run as root (or with sudo
 # available) before the tests; `.ci/run` does this. Idempotent: a second run only checks.
 #
+#   chromium Debian's browser for the demo's end-to-end test (playwright-core drives it headless).
 #   kubectl  Debian's `kubernetes-client` (kubectl 1.20), an old client the kube-sim conformance
 #            tests run against, next to whatever newer kubectl the machine already has. Their
 #            paths go to .cache/kubectl-binaries, one per line (read by
@@ -108,9 +109,24 @@ install_kubectl() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# chromium (Debian's), driven headless by playwright-core in the demo's end-to-end test
+# ---------------------------------------------------------------------------------------------
+install_chromium() {
+  if command -v chromium >/dev/null 2>&1; then
+    log "chromium is installed ($(command -v chromium))"
+    return
+  fi
+  apt_update_once
+  log "apt-get install chromium (for the end-to-end browser test)"
+  as_root apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null \
+    || die "apt-get install chromium failed"
+}
+
+# ---------------------------------------------------------------------------------------------
 
 main() {
   install_kubectl
+  install_chromium
 }
 
 main "$@"

@@ -1,0 +1,34 @@
+import { relative } from 'node:path';
+import { repoRoot } from './paths';
+import { startDemo } from './startDemo';
+
+// `npm start`: everything in one process tree; Ctrl-C stops the backend, the reconciler and kube-sim.
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 7007);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log('Starting kube-sim with examples/cluster, the local GitOps repository and the demo Backstage...');
+  const demo = await startDemo({ port, user: process.env.DEMO_USER, log });
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+  log('');
+  log(`Backstage:       ${demo.url}  (sign in as guest; the catalog fills within a minute)`);
+  log(`kubeconfig:      ${rel(demo.kubeconfig)}   e.g. kubectl --kubeconfig ${rel(demo.kubeconfig)} get postgresqlinstances -A`);
+  log(`GitOps repo:     ${demo.gitops.path}  (submitted templates push a branch here)`);
+  log(`merge a branch:  npm run demo:merge -- <branch>   (the reconciler applies main to the cluster)`);
+  log(`backend log:     ${rel(`${repoRoot}/.cache/demo/backend.log`)}`);
+  log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    log('\nStopping...');
+    demo.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch(err => {
+  process.stderr.write(`demo: ${(err as Error).message}\n`);
+  process.exit(1);
+});
