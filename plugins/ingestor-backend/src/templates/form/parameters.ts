@@ -11,6 +11,7 @@ import { gitopsPage, type GitopsInputs } from './gitops';
 import { KeyAllocator } from './keys';
 import { layoutSpec } from './layout';
 import { metadataPage } from './metadata';
+import { labelForReview } from './review';
 import type { FieldRecord, FormSchema } from './types';
 
 export interface FormPlan {
@@ -70,5 +71,6 @@ export function buildForm({ version, compositions, clusters, form, publish }: Fo
   if (!wholeSpec) bindings.push(...advanced.bindings);
   const gitops = gitopsPage(publish, clusters);
   if (gitops.page) pages.push(gitops.page);
+  labelForReview(pages);
   return { pages, bindings, gitops: gitops.inputs, records: layout.records, warnings: layout.warnings };
 }
