@@ -40,9 +40,13 @@ describe('convertDefinitions', () => {
     expect(entities[0].metadata.tags).toContain('deprecated');
   });
 
-  it('lists the fields edited as YAML in the Template description', async () => {
+  it('counts the fields entered as YAML in the Template description, once', async () => {
     const { entities } = await convertDefinitions([crd({ type: 'object', properties: { values: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } })], options(), { typesGenerator: null });
-    expect(entities.find(e => e.kind === 'Template')?.metadata.description).toContain('Edited as YAML: spec.values.');
+    const template = entities.find(e => e.kind === 'Template')!;
+    expect(template.metadata.description).toContain('One field is entered as YAML.');
+    expect(template.metadata.description).not.toContain('spec.values');
+    const pages = template.spec?.parameters as Array<{ properties?: Record<string, { description?: string }> }>;
+    expect(pages.map(p => p.properties?.values?.description).filter(Boolean)).toEqual(['Enter as YAML: a free-form object.']);
   });
 });
 

@@ -44,11 +44,15 @@ export function fieldPath(path: string[]): string {
   return ['spec', ...path].join('.').replace(/\.\[\]/g, '[]');
 }
 
-/** The sentences that name every field not shown as a form field, so none is dropped silently. */
+/**
+ * The sentences about fields not shown as plain form fields, so none is dropped silently: hidden
+ * ones by path (they are nowhere in the form), YAML ones only counted, once (each field says so
+ * itself, and the description is repeated above every page).
+ */
 export function fieldNotes(records: FieldRecord[]): string[] {
-  const yaml = records.filter(r => r.mode === 'yaml').map(r => fieldPath(r.path));
+  const yaml = records.filter(r => r.mode === 'yaml').length;
   const notes: string[] = [];
-  if (yaml.length) notes.push(`Edited as YAML: ${yaml.join(', ')}.`);
+  if (yaml) notes.push(`${yaml === 1 ? 'One field is' : `${yaml} fields are`} entered as YAML.`);
   const hidden = new Map<string, string[]>();
   for (const r of records.filter(x => x.mode === 'hidden')) {
     const reason = r.reason ?? 'hidden';

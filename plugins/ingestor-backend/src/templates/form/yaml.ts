@@ -17,7 +17,7 @@ export function yamlField(schema: Schema, title: string, ctx: FormContext, reaso
     'ui:widget': 'textarea',
     'ui:options': { rows: 6 },
   };
-  const help = helpText(schema, [`Edited as YAML (${reason}); checked against the schema when the manifest is rendered.`]);
+  const help = helpText(schema, [`Enter as YAML: ${reason}.`]);
   if (help) form.description = help;
   applyDefault(form, schema.default, ctx);
   ctx.records.push({ path: ctx.path, mode: 'yaml', form, reason });
