@@ -5,6 +5,7 @@ export interface Config {
   kubernetesIngestor?: {
     /**
      * Prefix of the annotations read from Kubernetes objects and namespaces (`<prefix>/owner`, ...).
+     * A DNS subdomain (lower-case letters, digits, `-` and `.`), as Kubernetes requires of annotation prefixes.
      * @default kube-platform.io
      */
     annotationPrefix?: string;

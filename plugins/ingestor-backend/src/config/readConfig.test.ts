@@ -40,8 +40,38 @@ describe('readIngestorConfig', () => {
     [{ templates: { publish: { target: 'gitlab' } } }, 'kubernetesIngestor.templates.publish.target'],
     [{ templates: { publish: { layout: 'custom' } } }, 'kubernetesIngestor.templates.publish.pathTemplate'],
     [{ templates: { selection: { xrds: { composites: 'yes' } } } }, 'kubernetesIngestor.templates.selection.xrds.composites'],
+    [{ annotationPrefix: 'bad prefix/' }, 'kubernetesIngestor.annotationPrefix'],
+    [{ annotationPrefix: 'Kube-Platform.io' }, 'kubernetesIngestor.annotationPrefix'],
+    [{ clusters: { allowedClusterNames: ['prod'] } }, 'kubernetesIngestor.clusters.allowedClusterNames is not a setting: use kubernetesIngestor.allowedClusterNames'],
+    [{ templates: { selection: { crds: { groups: 'example.org' } } } }, 'kubernetesIngestor.templates.selection.crds.groups'],
+    [{ templates: { form: { pageSize: 'ten' } } }, 'kubernetesIngestor.templates.form.pageSize'],
+    [{ templates: { publish: { allowedHosts: 'github.com' } } }, 'kubernetesIngestor.templates.publish.allowedHosts'],
+    [{ templates: { selection: { crds: { labelSelector: { team: 3 } } } } }, 'kubernetesIngestor.templates.selection.crds.labelSelector.team'],
+    [{ templates: { selection: { versions: 'all' } } }, 'kubernetesIngestor.templates.selection.versions'],
   ])('fails naming the key for %j', (data, key) => {
     expect(() => read(data)).toThrow(key);
+  });
+
+  it('reads every templates setting with its type', () => {
+    const c = read({
+      annotationPrefix: 'platform.example.com',
+      allowedClusterNames: ['prod'],
+      templates: {
+        namespace: 'platform',
+        selection: { crds: { groups: ['example.org'], labelSelector: { team: 'db' } }, versions: 'served' },
+        form: { defaults: 'placeholder', pageSize: 20 },
+        publish: { target: 'git-push', repoUrl: 'https://git.example/repo.git', allowedHosts: ['git.example'] },
+      },
+    });
+    expect(c.clusters.allowedClusterNames).toEqual(['prod']);
+    expect(c.templates.options.namespace).toBe('platform');
+    expect(c.templates.options.selection).toMatchObject({
+      annotationPrefix: 'platform.example.com',
+      crds: { enabled: true, ingestAll: false, groups: ['example.org'], names: [], labelSelector: { team: 'db' } },
+      versions: 'served',
+    });
+    expect(c.templates.options.form).toEqual({ defaults: 'placeholder', pageSize: 20, maxDepth: 4 });
+    expect(c.templates.options.publish).toMatchObject({ target: 'git-push', repoUrl: 'https://git.example/repo.git', allowedHosts: ['git.example'] });
   });
 
   it('reads direct clusters and a schedule from config', () => {

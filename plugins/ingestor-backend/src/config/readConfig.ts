@@ -1,6 +1,14 @@
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import { ConfigReader, type Config } from '@backstage/config';
-import { resolveTemplateOptions, TemplateOptionsError, type TemplateOptionsInput } from '../templates/options';
+import {
+  resolveTemplateOptions,
+  TemplateOptionsError,
+  type FormOptions,
+  type ManifestLayout,
+  type PublishOptions,
+  type SelectionOptions,
+  type TemplateOptionsInput,
+} from '../templates/options';
 import { DEFAULT_ANNOTATION_PREFIX } from '../annotations';
 import type { DirectClusterConfig, IngestorConfig, NameModel, NamespaceModel, SystemModel, WorkloadKindConfig } from './types';
 
@@ -72,22 +80,102 @@ function readSchedule(c: Config, key = 'schedule'): IngestorConfig['schedule'] {
   return { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { seconds: 15 } };
 }
 
-/** `templates` mirrors the template options (see templates/options.ts), plus `enabled` and `schedule`. */
+/**
+ * A string setting whose allowed values the template options check (one place for those rules, naming
+ * the key); read here only with a typed getter, so a number or a list is already an error naming it.
+ */
+function optionalChoice<T extends string>(c: Config, key: string): T | undefined {
+  return c.getOptionalString(key) as T | undefined;
+}
+
+/**
+ * A boolean that must be written as one: Backstage's getter also takes "yes" or "1", and selection flags
+ * were strict before this reader existed, so a quoted word stays an error naming the key.
+ */
+function strictBoolean(c: Config, key: string): boolean | undefined {
+  const value = c.getOptional(key);
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw new Error(`Invalid value for ${CONFIG_ROOT}.${key}: expected true or false`);
+}
+
+function optionalNumber(c: Config, key: string): number | undefined {
+  return c.getOptionalNumber(key);
+}
+
+/** A map of strings (a label selector), every value read with a typed getter. */
+function optionalStringMap(c: Config, key: string): Record<string, string> | undefined {
+  const section = c.getOptionalConfig(key);
+  if (!section) return undefined;
+  return Object.fromEntries(section.keys().map(k => [k, section.getString(k)]));
+}
+
+/** Drops undefined values, so the template options' defaults apply to whatever is not configured. */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * `templates` mirrors the template options (see templates/options.ts), plus `enabled` and `schedule`.
+ * Every key is read with a typed getter: a scalar where a list belongs is an error naming the key.
+ */
 function readTemplates(c: Config, annotationPrefix: string, owner: string, lifecycle: string): IngestorConfig['templates'] {
-  const section = c.getOptionalConfig('templates');
-  const { enabled: _e, schedule: _s, ...input } = (section?.get<Record<string, unknown>>() ?? {}) as TemplateOptionsInput & Record<string, unknown>;
+  const t = 'templates';
+  const input: TemplateOptionsInput = defined({
+    owner,
+    lifecycle,
+    namespace: c.getOptionalString(`${t}.namespace`),
+    selection: defined({
+      annotationPrefix,
+      xrds: defined({
+        enabled: strictBoolean(c, `${t}.selection.xrds.enabled`),
+        ingestAll: strictBoolean(c, `${t}.selection.xrds.ingestAll`),
+        composites: strictBoolean(c, `${t}.selection.xrds.composites`),
+      }),
+      crds: defined({
+        enabled: strictBoolean(c, `${t}.selection.crds.enabled`),
+        ingestAll: strictBoolean(c, `${t}.selection.crds.ingestAll`),
+        groups: c.getOptionalStringArray(`${t}.selection.crds.groups`),
+        names: c.getOptionalStringArray(`${t}.selection.crds.names`),
+        labelSelector: optionalStringMap(c, `${t}.selection.crds.labelSelector`),
+      }),
+      versions: optionalChoice<SelectionOptions['versions']>(c, `${t}.selection.versions`),
+    }),
+    form: defined({
+      defaults: optionalChoice<FormOptions['defaults']>(c, `${t}.form.defaults`),
+      pageSize: optionalNumber(c, `${t}.form.pageSize`),
+      maxDepth: optionalNumber(c, `${t}.form.maxDepth`),
+    }),
+    publish: defined({
+      target: optionalChoice<PublishOptions['target']>(c, `${t}.publish.target`),
+      repoUrl: c.getOptionalString(`${t}.publish.repoUrl`),
+      targetBranch: c.getOptionalString(`${t}.publish.targetBranch`),
+      allowRepoSelection: c.getOptionalBoolean(`${t}.publish.allowRepoSelection`),
+      layout: optionalChoice<ManifestLayout>(c, `${t}.publish.layout`),
+      pathTemplate: c.getOptionalString(`${t}.publish.pathTemplate`),
+      allowedHosts: c.getOptionalStringArray(`${t}.publish.allowedHosts`),
+    }),
+  });
   try {
-    const options = resolveTemplateOptions({
-      owner,
-      lifecycle,
-      ...input,
-      selection: { annotationPrefix, ...input.selection },
-    });
-    return { enabled: section?.getOptionalBoolean('enabled') ?? true, schedule: readSchedule(c, 'templates.schedule'), options };
+    const options = resolveTemplateOptions(input);
+    return { enabled: c.getOptionalBoolean(`${t}.enabled`) ?? true, schedule: readSchedule(c, `${t}.schedule`), options };
   } catch (error) {
     if (error instanceof TemplateOptionsError) throw new Error(`Invalid value for ${CONFIG_ROOT}.templates.${error.key}: ${error.message}`);
     throw error;
   }
+}
+
+/** Kubernetes' DNS-1123 subdomain: what an annotation key's prefix must be. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function readAnnotationPrefix(c: Config): string {
+  const value = c.getOptionalString('annotationPrefix') ?? DEFAULT_ANNOTATION_PREFIX;
+  if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    throw new Error(
+      `Invalid value for ${CONFIG_ROOT}.annotationPrefix: expected a DNS subdomain such as kube-platform.io ` +
+        '(lower-case letters, digits, "-" and ".", at most 253 characters), since it prefixes annotation keys',
+    );
+  }
+  return value;
 }
 
 /**
@@ -102,7 +190,10 @@ export function readIngestorConfig(root: Config): IngestorConfig {
   if (source === 'direct' && direct.length === 0 && !kubeconfig) {
     throw new Error(`${CONFIG_ROOT}.clusters.source is "direct" but neither ${CONFIG_ROOT}.clusters.kubeconfig nor ${CONFIG_ROOT}.clusters.direct is set`);
   }
-  const annotationPrefix = c.getOptionalString('annotationPrefix') ?? DEFAULT_ANNOTATION_PREFIX;
+  const annotationPrefix = readAnnotationPrefix(c);
+  if (c.has('clusters.allowedClusterNames')) {
+    throw new Error(`${CONFIG_ROOT}.clusters.allowedClusterNames is not a setting: use ${CONFIG_ROOT}.allowedClusterNames`);
+  }
   const defaultOwner = c.getOptionalString('defaultOwner') ?? 'kubernetes-auto-ingested';
   const defaultLifecycle = c.getOptionalString('defaultLifecycle') ?? 'production';
   return {
@@ -111,7 +202,7 @@ export function readIngestorConfig(root: Config): IngestorConfig {
     defaultLifecycle,
     clusters: {
       source,
-      allowedClusterNames: c.getOptionalStringArray('allowedClusterNames') ?? c.getOptionalStringArray('clusters.allowedClusterNames'),
+      allowedClusterNames: c.getOptionalStringArray('allowedClusterNames'),
       kubeconfig,
       contexts: c.getOptionalStringArray('clusters.contexts'),
       direct,
