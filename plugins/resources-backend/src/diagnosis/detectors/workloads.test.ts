@@ -18,7 +18,7 @@ describe('workload detectors', () => {
 
   it('names a CronJob whose latest run failed, and not one whose latest run succeeded', () => {
     const job = (name: string, created: string, failed: boolean) => {
-      const e = entryOf({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name, creationTimestamp: created }, status: { conditions: [{ type: failed ? 'Failed' : 'Complete', status: 'True', reason: failed ? 'BackoffLimitExceeded' : 'Completed' }] } });
+      const e = entryOf({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name, creationTimestamp: '2026-12-01T00:00:00Z' }, status: { startTime: created, conditions: [{ type: failed ? 'Failed' : 'Complete', status: 'True', reason: failed ? 'BackoffLimitExceeded' : 'Completed' }] } });
       return e;
     };
     const cron = entryOf({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'report' }, spec: {} });

@@ -1,4 +1,4 @@
-import { findCondition } from '../../status/conditions';
+import { clusterText, findCondition } from '../../status/conditions';
 import type { Detector } from '../types';
 
 /** A pod the scheduler cannot place, with the scheduler's own message. */
@@ -39,7 +39,9 @@ export const rolloutDetector: Detector = ({ entry }) => {
 export const cronJobDetector: Detector = ({ entry, children }) => {
   if (entry.node.kind !== 'CronJob') return [];
   const jobs = children.filter(c => c.node.kind === 'Job');
-  const latest = [...jobs].sort((a, b) => (b.node.createdAt ?? '').localeCompare(a.node.createdAt ?? ''))[0];
+  // startTime is when the run began; creationTimestamp can tie for jobs created in the same second.
+  const started = (j: (typeof jobs)[number]) => clusterText(j.object?.status?.startTime) ?? j.node.createdAt ?? '';
+  const latest = [...jobs].sort((a, b) => started(b).localeCompare(started(a)))[0];
   if (!latest || latest.node.status !== 'failing') return [];
   const failed = jobs.filter(j => j.node.status === 'failing').length;
   return [{
