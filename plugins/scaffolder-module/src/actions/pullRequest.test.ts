@@ -1,4 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -28,6 +30,26 @@ async function setup(options: { host?: string; prefix?: string } = {}) {
   const integrations = ScmIntegrations.fromConfig(config);
   const clientFactory = createGithubClientFactory({ integrations, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
   return createPullRequestAction({ integrations, clientFactory, config });
+}
+
+/** The action pointed at another GitHub API address (the stand-in still starts, so teardown is the same). */
+async function actionAt(apiBaseUrl: string) {
+  await setup();
+  const config = new ConfigReader({
+    integrations: { github: [{ host: 'github.com', apiBaseUrl, token: INTEGRATION_TOKEN }] },
+  });
+  const integrations = ScmIntegrations.fromConfig(config);
+  const clientFactory = createGithubClientFactory({ integrations, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+  return createPullRequestAction({ integrations, clientFactory, config });
+}
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
 }
 
 function context(input: Record<string, unknown>, isDryRun = false) {
@@ -98,9 +120,9 @@ describe('kubernetes:gitops:pull-request', () => {
     expect(pull).toMatchObject({ head: BRANCH, base: 'main', draft: true, labels: ['gitops'], reviewers: ['alice'] });
     expect(pull.body).toContain(`- added: \`${FILE}\``);
     expect(pull.body).toContain('- `spec.parameters.region`: `"eu-west-1"`');
-    expect(pull.body).toContain('[`group:default/team-a`](https://backstage.example.com/catalog/default/group/team-a)');
+    expect(pull.body).toContain('[`group:default/team-a`](<https://backstage.example.com/catalog/default/group/team-a>)');
     expect(pull.body).toContain(
-      '[`template:default/postgresql`](https://backstage.example.com/create/templates/default/postgresql)',
+      '[`template:default/postgresql`](<https://backstage.example.com/create/templates/default/postgresql>)',
     );
     expect(standIn.requests.every(r => r.authorization === `token ${INTEGRATION_TOKEN}`)).toBe(true);
   });
@@ -238,4 +260,48 @@ describe('kubernetes:gitops:pull-request', () => {
     });
     expect(standIn.requests).toEqual([]);
   });
+
+  describe('says honestly why GitHub could not be reached, never a made-up HTTP status', () => {
+    const failure = async (action: Awaited<ReturnType<typeof setup>>, input: Record<string, unknown> = {}) => {
+      const { ctx, logger } = context(input);
+      const error = await action.handler(ctx).then(
+        () => undefined,
+        e => e as Error,
+      );
+      const everything = `${error?.message}\n${JSON.stringify(error, Object.getOwnPropertyNames(error ?? {}))}\n${logger.lines.join('\n')}`;
+      expect(everything).not.toContain(INTEGRATION_TOKEN);
+      expect(everything).not.toContain(USER_TOKEN);
+      expect(error?.message).not.toMatch(/HTTP \d{3}|\(500\)/);
+      return error;
+    };
+
+    it('a refused connection', async () => {
+      const error = await failure(await actionAt(`http://127.0.0.1:${await closedPort()}`));
+      expect(error?.name).toBe('ServiceUnavailableError');
+      expect(error?.message).toMatch(/^Cannot connect to GitHub at 127\.0\.0\.1:\d+ while reading the repository in acme\/platform-gitops: the connection was refused/);
+    });
+
+    it('a host name that does not resolve', async () => {
+      const error = await failure(await actionAt('http://no-such-host.invalid'));
+      expect(error?.name).toBe('ServiceUnavailableError');
+      expect(error?.message).toMatch(/GitHub at no-such-host\.invalid .*the host name does not resolve \(DNS E[A-Z_]+\)/);
+    });
+
+    it('a TLS handshake that fails', async () => {
+      // The stand-in speaks plain HTTP; an https:// address makes the TLS handshake fail.
+      const plainServer = new GithubStandIn();
+      const plain = await plainServer.start();
+      const error = await failure(await actionAt(plain.replace('http://', 'https://'))).finally(() => plainServer.stop());
+      expect(error?.name).toBe('ServiceUnavailableError');
+      expect(error?.message).toMatch(/Cannot connect securely to GitHub at 127\.0\.0\.1:\d+ .*the TLS handshake failed \(ERR_SSL_[A-Z_]+\)/);
+    });
+
+    it('a malformed token, before any request', async () => {
+      const error = await failure(await setup(), { token: `${USER_TOKEN}\nX-Injected: 1` });
+      expect(error?.name).toBe('InputError');
+      expect(error?.message).toMatch(/token for github\.com\/acme\/platform-gitops is malformed/);
+      expect(standIn.requests).toEqual([]);
+    });
+  });
 });
+

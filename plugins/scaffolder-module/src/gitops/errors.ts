@@ -1,4 +1,12 @@
-import { AuthenticationError, ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { NetworkFailure, networkFailure } from './networkErrors';
 
 /** One step of the pull-request flow and the permission it needs, for error messages. */
 export interface GithubStep {
@@ -12,6 +20,51 @@ interface RequestFailure {
   status?: number;
   message?: string;
   response?: { data?: unknown };
+  request?: { url?: string };
+}
+
+/** The host a request went to, without path, query or credentials; undefined when unknown. */
+function hostOf(failure: RequestFailure): string | undefined {
+  try {
+    return failure.request?.url ? new URL(failure.request.url).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Says what a request that got no HTTP answer ran into, without any detail that could hold a secret. */
+function describeNetworkFailure(
+  failure: NetworkFailure,
+  host: string | undefined,
+  repository: string,
+  step: GithubStep,
+): Error {
+  const where = host ? `GitHub at ${host}` : 'GitHub';
+  const during = `while ${step.action} in ${repository}`;
+  switch (failure.kind) {
+    case 'refused':
+      return new ServiceUnavailableError(
+        `Cannot connect to ${where} ${during}: the connection was refused. Check the apiBaseUrl of the integrations.github entry and that the server is up.`,
+      );
+    case 'dns':
+      return new ServiceUnavailableError(
+        `Cannot connect to ${where} ${during}: the host name does not resolve (DNS ${failure.code}). Check the apiBaseUrl of the integrations.github entry.`,
+      );
+    case 'tls':
+      return new ServiceUnavailableError(
+        `Cannot connect securely to ${where} ${during}: the TLS handshake failed (${failure.code}); the server's certificate is not trusted, does not match the host, or the server does not speak TLS there.`,
+      );
+    case 'timeout':
+      return new ServiceUnavailableError(`${where} did not answer in time ${during} (${failure.code}).`);
+    case 'reset':
+      return new ServiceUnavailableError(`${where} closed the connection ${during} (${failure.code}).`);
+    case 'malformed-header':
+      return new InputError(
+        `The GitHub token is malformed: it holds characters an HTTP header cannot carry (a line break, a control character), so no request was sent ${during}.`,
+      );
+    default:
+      return new ServiceUnavailableError(`No answer from ${where} ${during}: the request failed before any HTTP response.`);
+  }
 }
 
 function githubMessage(error: RequestFailure): string {
@@ -38,6 +91,12 @@ export function describeGithubError(
   secrets: Array<string | undefined>,
 ): Error {
   const failure = error as RequestFailure;
+  const network = networkFailure(error);
+  if (network) {
+    const described = describeNetworkFailure(network, hostOf(failure), repository, step);
+    described.message = redact(described.message, secrets);
+    return described;
+  }
   const detail = githubMessage(failure);
   const suffix = detail ? ` GitHub said: ${detail}` : '';
   const status = failure.status;

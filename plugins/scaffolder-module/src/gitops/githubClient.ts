@@ -68,6 +68,12 @@ export function createGithubClientFactory(options: GithubClientFactoryOptions): 
         `No GitHub credentials for ${host}/${owner}/${repo}: configure a token or a GitHub App under integrations.github, or pass the user's token (secrets.USER_OAUTH_TOKEN) as "token"`,
       );
     }
+    // Checked here, before any request: fetch would refuse it with a message that quotes it.
+    if (!/^[\x21-\x7e]+$/.test(token)) {
+      throw new InputError(
+        `The GitHub token for ${host}/${owner}/${repo} is malformed: it holds spaces, line breaks, control or non-ASCII characters, which no GitHub token has. Check the secret or the integrations.github entry.`,
+      );
+    }
     const octokit = new Octokit({
       auth: token,
       baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',

@@ -1,4 +1,5 @@
 import type { Octokit } from 'octokit';
+import { isTransientNetworkFailure, networkFailure } from './networkErrors';
 
 /** How often and how patiently GitHub requests are retried. */
 export interface RetryPolicy {
@@ -26,8 +27,13 @@ interface ErrorWithResponse {
 /**
  * GitHub answers a secondary rate limit with 403 (or 429) and either a `retry-after` header, an
  * exhausted `x-ratelimit-remaining` or a message saying so; a plain 403 is a permission problem.
+ * A request without an HTTP answer is retried only when the connection broke or timed out.
  */
 export function isRetryable(error: ErrorWithResponse): boolean {
+  // No HTTP answer at all: only a broken or slow connection is worth another try; a refused
+  // connection, an unknown host, a TLS failure or a malformed token stays so.
+  const network = networkFailure(error);
+  if (network) return isTransientNetworkFailure(network);
   const status = error.status ?? 0;
   if (status >= 500 || status === 429) return true;
   if (status !== 403) return false;
