@@ -186,8 +186,8 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
   while (wave.length) {
     const found = await Promise.all(
       wave.map(async parent => {
-        const lists = await Promise.all(families.map(f => f(parent.object as KubeObject, parent.kind as ServedKind, reader).catch(() => [])));
-        return { parent, items: lists.flat() };
+        const perFamily = await Promise.all(families.map(f => f(parent.object as KubeObject, parent.kind as ServedKind, reader).catch(() => [])));
+        return { parent, items: perFamily.flat() };
       }),
     );
     const slots: Array<{ item: Found; placed: Placed; depth: number }> = [];

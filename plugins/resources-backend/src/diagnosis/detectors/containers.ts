@@ -51,6 +51,10 @@ export function missingConfig(message: string): { kind: 'Secret' | 'ConfigMap'; 
   return undefined;
 }
 
+function describeMissing(missing: { kind: string; name: string; key?: string }): string {
+  return missing.key ? `key ${missing.key} of ${missing.kind} ${missing.name}` : `${missing.kind} ${missing.name}`;
+}
+
 function one(pod: string, c: Container): Detection | undefined {
   const name = clusterText(c.name) ?? '?';
   const waiting = c.state?.waiting;
@@ -76,7 +80,7 @@ function one(pod: string, c: Container): Detection | undefined {
   }
   if (reason === 'CreateContainerConfigError') {
     const missing = message ? missingConfig(message) : undefined;
-    const what = missing ? (missing.key ? `key ${missing.key} of ${missing.kind} ${missing.name}` : `${missing.kind} ${missing.name}`) : 'a referenced Secret or ConfigMap';
+    const what = missing ? describeMissing(missing) : 'a referenced Secret or ConfigMap';
     return {
       detector: 'container-config', severity: 'error', nodeId: pod,
       title: `Container ${name} needs ${what}, which does not exist`,
