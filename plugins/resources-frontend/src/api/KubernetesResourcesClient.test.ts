@@ -12,7 +12,7 @@ function response(status: number, body: string, statusText = ''): Response {
 }
 
 function client(answer: Response) {
-  const fetch = jest.fn(async (_url: string, _init?: RequestInit) => answer);
+  const fetch = jest.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => answer);
   const discoveryApi = { getBaseUrl: jest.fn(async (id: string) => `http://backstage/api/${id}`) };
   return { fetch, client: new KubernetesResourcesClient({ discoveryApi, fetchApi: { fetch } }) };
 }

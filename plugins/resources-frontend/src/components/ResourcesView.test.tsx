@@ -12,7 +12,7 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
 function mockApi(tree: ResourceTree | Error = demoTree()) {
   const api: jest.Mocked<KubernetesResourcesApi> = {
-    getTree: jest.fn(async () => {
+    getTree: jest.fn(async (_entityRef: string) => {
       if (tree instanceof Error) throw tree;
       return tree;
     }),

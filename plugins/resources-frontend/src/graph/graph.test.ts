@@ -143,10 +143,10 @@ describe('layoutGraph', () => {
     const { nodes, edges } = toFlowElements(tree, indexTree(tree), { collapsed: new Set(), positions: new Map() });
     const started = Date.now();
     const positions = await layoutGraph(nodes.map(n => n.id), edges);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(12_000);
     const seen = new Set([...positions.values()].map(p => `${Math.round(p.x)},${Math.round(p.y)}`));
     expect(seen.size).toBe(500);
-  }, 20_000);
+  }, 60_000);
 
   it('uses the engine it is given', async () => {
     const layout = jest.fn(async (graph: { children?: { id: string }[] }) => ({
