@@ -37,9 +37,23 @@ export function scalarField(schema: Schema, type: string, title: string, ctx: Fo
     if (SHARED_FORMATS.has(schema.format)) form.format = schema.format;
     else extra.push(`Format: ${schema.format}.`);
   }
+  if (type === 'boolean') return booleanField(schema, form, extra);
   const help = helpText(schema, extra);
   if (help) form.description = help;
   applyDefault(form, schema.default, ctx);
+  return form;
+}
+
+/**
+ * Booleans are a Yes/No choice that can be left empty: a checkbox cannot go back to unset once
+ * touched, and unset often means something of its own ("disabled when unset"). A default is never
+ * prefilled, for the same reason; the API server applies it, and the help says what it is.
+ */
+function booleanField(schema: Schema, form: FormSchema, extra: string[]): FormSchema {
+  form['ui:widget'] = 'select';
+  if (typeof schema.default === 'boolean') extra.push(`Left empty, it is ${schema.default ? 'Yes' : 'No'} (the default).`);
+  const help = helpText(schema, extra);
+  if (help) form.description = help;
   return form;
 }
 
