@@ -4,21 +4,15 @@
  *
  *   npm run ingest -- [--config app-config.yaml]... [--kubeconfig <file>] [--context <name>]...
  */
-import { ConfigReader, type Config } from '@backstage/config';
-import { loadConfig } from '@backstage/config-loader';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { readIngestorConfig } from '../config/readConfig';
+import { readConfigFiles } from './configFiles';
 import type { IngestorConfig } from '../config/types';
 import { Ingestion } from '../provider/ingestion';
 import { clusterSource } from '../provider/sources';
 
-async function readConfigFiles(files: string[]): Promise<Config> {
-  if (files.length === 0) return new ConfigReader({});
-  const { appConfigs } = await loadConfig({ configRoot: process.cwd(), configTargets: files.map(f => ({ path: resolve(f) })) });
-  return ConfigReader.fromConfigs(appConfigs);
-}
 
 function withKubeconfig(config: IngestorConfig, kubeconfig: string | undefined, contexts: string[] | undefined): IngestorConfig {
   if (!kubeconfig) return config;
