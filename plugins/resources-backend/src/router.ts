@@ -6,6 +6,13 @@ import Router from 'express-promise-router';
 import type { Caller } from './cluster/types';
 import type { ResourcesService } from './service/ResourcesService';
 
+function optionalQuery(req: express.Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > 253) throw new InputError(`query parameter ${name} must be given once, and short`);
+  return value;
+}
+
 function queryString(req: express.Request, name: string): string {
   const value = req.query[name];
   if (typeof value !== 'string' || value === '') throw new InputError(`query parameter ${name} is required, once`);
@@ -37,7 +44,8 @@ export function createRouter(options: { httpAuth: HttpAuthService; service: Reso
 
   router.get('/v1/node', async (req, res) => {
     const caller = await callerOf(req);
-    res.json(await service.node(queryString(req, 'entityRef'), queryString(req, 'nodeId'), queryString(req, 'view'), caller));
+    const logs = { container: optionalQuery(req, 'container'), previous: optionalQuery(req, 'previous'), tailLines: optionalQuery(req, 'tailLines') };
+    res.json(await service.node(queryString(req, 'entityRef'), queryString(req, 'nodeId'), queryString(req, 'view'), caller, logs));
   });
 
   return router;

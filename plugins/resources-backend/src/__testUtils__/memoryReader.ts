@@ -1,7 +1,7 @@
 import type { ClusterReader, KubeObject, ServedKind } from '../cluster/types';
 
 /** An in-memory cluster for pure tree tests: served kinds plus objects, with request counters. */
-export function memoryReader(kinds: ServedKind[], objects: KubeObject[], opts: { delayMs?: number } = {}) {
+export function memoryReader(kinds: ServedKind[], objects: KubeObject[], opts: { delayMs?: number; logs?: Record<string, string> } = {}) {
   const stats = { gets: 0, lists: [] as string[], inFlight: 0, maxInFlight: 0 };
   const key = (apiVersion: string, kind: string, ns: string | undefined, name: string) => `${apiVersion}|${kind}|${ns ?? ''}|${name}`;
   const byKey = new Map(objects.map(o => [key(o.apiVersion ?? '', o.kind ?? '', o.metadata?.namespace, o.metadata?.name ?? ''), o]));
@@ -18,6 +18,11 @@ export function memoryReader(kinds: ServedKind[], objects: KubeObject[], opts: {
       stats.inFlight--;
       const found = byKey.get(key(kind.apiVersion, kind.kind, namespace, name));
       return found ? structuredClone(found) : undefined;
+    },
+    async logs(_pod, namespace, name, options) {
+      const text = opts.logs?.[`${namespace}/${name}/${options.container}${options.previous ? '/previous' : ''}`];
+      if (text === undefined) throw new Error(`no log for ${name}`);
+      return text;
     },
     async list(kind, namespace) {
       stats.lists.push(`${kind.kind}/${namespace ?? ''}`);

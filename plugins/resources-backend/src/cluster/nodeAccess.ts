@@ -6,6 +6,7 @@ import {
   createApiIndex,
   createProxyConnection,
   getObject,
+  getSubresourceText,
   isAllowedCluster,
   listAll,
   resolveKind,
@@ -54,6 +55,13 @@ export function readerFor(conn: ClusterConnection, api: ApiIndex, timeoutMs: num
     },
     async list(kind, namespace, options) {
       return (await listAll(conn, resourceOf(kind), { namespace, timeoutMs, ...options })) as KubeObject[];
+    },
+    logs(pod, namespace, name, options) {
+      return getSubresourceText(conn, resourceOf(pod), name, 'log', {
+        namespace,
+        timeoutMs,
+        query: { container: options.container, tailLines: String(options.tailLines), ...(options.previous ? { previous: 'true' } : {}) },
+      });
     },
   };
 }

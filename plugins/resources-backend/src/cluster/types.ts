@@ -47,6 +47,15 @@ export interface ClusterReader {
   get(kind: ServedKind, namespace: string | undefined, name: string): Promise<KubeObject | undefined>;
   /** Every object of the kind in the namespace (all namespaces when undefined) matching the selectors. */
   list(kind: ServedKind, namespace: string | undefined, options: ListOptions): Promise<KubeObject[]>;
+  /** The last lines of a pod container's log (the `pods/log` subresource), current or previous run. */
+  logs(pod: ServedKind, namespace: string, name: string, options: LogOptions): Promise<string>;
+}
+
+/** Which log of a pod to read. */
+export interface LogOptions {
+  container: string;
+  previous: boolean;
+  tailLines: number;
 }
 
 /** Who a tree is read for: the caller's Backstage identity, and cluster credentials it sent along. */

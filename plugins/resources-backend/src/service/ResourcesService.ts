@@ -14,6 +14,7 @@ import type { Caller, ClusterAccess, ClusterReader } from '../cluster/types';
 import type { TreeSettings } from '../config/readConfig';
 import { diagnose } from '../diagnosis/diagnose';
 import { eventsView } from '../node/eventsView';
+import { logsView, type LogsQuery } from '../node/logsView';
 import { yamlView } from '../node/yamlView';
 import { buildTree, type BuiltTree, type Family } from '../tree/buildTree';
 import { toResourceTree } from '../tree/toResourceTree';
@@ -66,7 +67,7 @@ export class ResourcesService {
    * One node's YAML or events. The node must be in the caller's tree of that entity; an id from any
    * other tree is refused, so no other object can be asked for.
    */
-  async node(entityRef: string, nodeId: string, view: string, caller: Caller): Promise<NodeDetailsResponse> {
+  async node(entityRef: string, nodeId: string, view: string, caller: Caller, logs: LogsQuery = {}): Promise<NodeDetailsResponse> {
     if (!VIEWS.includes(view as NodeView)) throw new InputError(`view must be one of ${VIEWS.join(', ')}, got "${view.slice(0, 40)}"`);
     if (!/^n[A-Za-z0-9_-]{1,64}$/.test(nodeId)) throw new InputError('nodeId is not a node id of a resource tree');
     const { built, root, ref } = await this.readWithRoot(entityRef, caller);
@@ -74,7 +75,7 @@ export class ResourcesService {
     if (!entry) throw new NotFoundError(`node ${nodeId} is not in the resource tree of ${ref}`);
     if (view === 'yaml') return yamlView(entry);
     if (view === 'events') return eventsView(entry, await this.reader(root, ref, caller));
-    throw new InputError(`view ${view} is not available for ${entry.node.kind} ${entry.node.name}`);
+    return logsView(entry, await this.reader(root, ref, caller), logs);
   }
 
   private async readWithRoot(entityRef: string, caller: Caller): Promise<CachedTree & { root: EntityRoot; ref: string }> {

@@ -75,6 +75,7 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     cluster: source.cluster,
     resolve: (apiVersion, kind) => source.resolve(apiVersion, kind),
     get: (kind, namespace, name) => source.get(kind, namespace, name),
+    logs: (pod, namespace, name, opts) => source.logs(pod, namespace, name, opts),
     list: (kind, namespace, opts) => {
       const key = JSON.stringify([kind.apiVersion, kind.kind, namespace ?? '', opts.labelSelector ?? '', opts.fieldSelector ?? '']);
       let hit = lists.get(key);
