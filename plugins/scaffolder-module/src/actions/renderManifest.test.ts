@@ -236,6 +236,31 @@ describe('kubernetes:manifest:render', () => {
     ).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/either "schemaBase64" or "schema"/) });
   });
 
+  it('evaluates x-kubernetes-validations before writing: a failing rule is an error with its message and path, a rule it cannot judge a logged note', async () => {
+    const celSchema = {
+      type: 'object',
+      properties: {
+        spec: {
+          type: 'object',
+          properties: { min: { type: 'integer' }, max: { type: 'integer' }, url: { type: 'string' } },
+          'x-kubernetes-validations': [
+            { rule: 'self.min <= self.max', message: 'min must not exceed max', fieldPath: '.min' },
+            { rule: 'isURL(self.url)', message: 'url must be a URL' },
+            { rule: 'self.max == oldSelf.max', message: 'max is immutable' },
+          ],
+        },
+      },
+    };
+    await expect(
+      action.handler(context({ ...baseInput, schema: celSchema, spec: { min: 5, max: 3, url: 'x' } })),
+    ).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining('spec.min: min must not exceed max') });
+    expect(await workspaceFiles()).toEqual([]);
+    const logger = captureLogger();
+    await action.handler({ ...context({ ...baseInput, schema: celSchema, spec: { min: 1, max: 3, url: 'x' } }), logger });
+    expect(await workspaceFiles()).toEqual(['team-a/PostgreSQLInstance/orders-db.yaml']);
+    expect(logger.lines).toContainEqual(expect.stringMatching(/^info spec: validation rule "isURL\(self.url\)" not checked .*isURL\(\)/));
+  });
+
   it('refuses a single-file layout for several clusters', async () => {
     await expect(
       action.handler(context({ ...baseInput, clusters: ['a', 'b'], layout: 'namespace-kind' })),

@@ -180,6 +180,7 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
       } as const;
       for (const warning of mixedEnumWarnings(schema)) ctx.logger.warn(`Schema of ${input.kind}: ${warning}`);
       const preparation = prepareManifest(request);
+      for (const note of preparation.notes) ctx.logger.info(note);
       if (!preparation.ok) {
         throw new InputError(
           `Invalid values for ${input.kind} "${input.name}":\n${formatFieldErrors(preparation.errors)}`,

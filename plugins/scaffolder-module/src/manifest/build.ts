@@ -1,4 +1,5 @@
 import { JsonObject } from '@backstage/types';
+import { validateCelRules } from './cel';
 import { convertValues } from './convert';
 import { validateIdentity } from './identity';
 import { validateMetadata } from './metadata';
@@ -16,8 +17,13 @@ export interface PreparedManifest {
   spec?: JsonObject;
 }
 
-/** Either the prepared manifest or every problem found, never both. */
-export type Preparation = { ok: true; prepared: PreparedManifest } | { ok: false; errors: FieldError[] };
+/**
+ * Either the prepared manifest or every problem found, never both; `notes` name the validation rules
+ * that could not be judged here (for the task log).
+ */
+export type Preparation =
+  | { ok: true; prepared: PreparedManifest; notes: string[] }
+  | { ok: false; errors: FieldError[]; notes: string[] };
 
 function sortedMap(map?: Record<string, string>): JsonObject | undefined {
   const keys = Object.keys(map ?? {}).sort();
@@ -49,8 +55,9 @@ export function assembleManifest(prepared: PreparedManifest, extraAnnotations: R
 }
 
 /**
- * values -> converted values -> validated -> minimal, ordered spec. Validation runs on the converted
- * values with defaults still in place, so a value is judged as the user entered it.
+ * values -> converted values -> validated (identity, metadata, unknown fields, ajv, then the schema's
+ * CEL rules) -> minimal, ordered spec. Validation runs on the converted values with defaults still in
+ * place, so a value is judged as the user entered it.
  */
 export function prepareManifest(request: ManifestRequest): Preparation {
   const specSchema = propertySchema(request.schema, 'spec');
@@ -74,13 +81,16 @@ export function prepareManifest(request: ManifestRequest): Preparation {
     // A field whose YAML did not parse is already reported; "is required" would only add noise.
     if (!reported.has(error.path)) errors.push(error);
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors, notes: [] };
+  // CEL rules judge well-typed values only, as on the API server after schema validation.
+  const cel = validateCelRules(candidate, request.schema, '');
+  if (cel.errors.length > 0) return { ok: false, errors: cel.errors, notes: cel.notes };
   let spec = converted;
   if (spec && !request.keepDefaults) {
     spec = dropDefaults(spec, specSchema) as JsonObject;
   }
   if (spec) spec = orderKeys(spec, specSchema) as JsonObject;
-  return { ok: true, prepared: { request, spec } };
+  return { ok: true, prepared: { request, spec }, notes: cel.notes };
 }
 
 /** One line per problem, in a stable order, for an `InputError` message. */
