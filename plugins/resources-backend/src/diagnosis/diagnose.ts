@@ -1,7 +1,7 @@
 import type { Problem, ProblemSeverity } from '@kube-platform/plugin-kubernetes-common';
 import type { BuiltTree, TreeEntry } from '../tree/buildTree';
 import { containerDetector } from './detectors/containers';
-import { claimCompositeDetector, compositeWaitingDetector, managedResourceDetector } from './detectors/crossplane';
+import { claimCompositeDetector, compositeErrorDetector, compositeWaitingDetector, managedResourceDetector } from './detectors/crossplane';
 import { cronJobDetector, rolloutDetector, unschedulableDetector } from './detectors/workloads';
 import type { Detection, Detector } from './types';
 
@@ -12,6 +12,7 @@ export const DETECTORS: Detector[] = [
   rolloutDetector,
   cronJobDetector,
   managedResourceDetector,
+  compositeErrorDetector,
   compositeWaitingDetector,
   claimCompositeDetector,
 ];

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../cluster/types';
 import { missingNode } from '../../tree/nodes';
 import { entryOf } from '../testEntries';
-import { claimCompositeDetector, compositeWaitingDetector, managedResourceDetector } from './crossplane';
+import { claimCompositeDetector, compositeErrorDetector, compositeWaitingDetector, managedResourceDetector } from './crossplane';
 
 const mr = (message: string): KubeObject => ({
   apiVersion: 'rds.aws.upbound.io/v1beta1',
@@ -26,6 +26,12 @@ describe('Crossplane detectors', () => {
     const healthy = { ...mr(''), status: { conditions: [{ type: 'Synced', status: 'True' }] } };
     expect(managedResourceDetector({ entry: entryOf(healthy), children: [] })).toEqual([]);
     expect(managedResourceDetector({ entry: entryOf({ ...mr('x'), spec: {} }), children: [] })).toEqual([]);
+  });
+
+  it('names a composite Crossplane cannot compose, and not a managed resource', () => {
+    const xr = entryOf({ apiVersion: 'db.example.org/v1', kind: 'XDatabase', metadata: { name: 'xr' }, spec: { crossplane: {} }, status: { conditions: [{ type: 'Synced', status: 'False', reason: 'ReconcileError', message: 'cannot compose resources: function-patch-and-transform: bad path' }] } });
+    expect(compositeErrorDetector({ entry: xr, children: [] })[0]).toMatchObject({ detector: 'crossplane-compose-error', title: 'Crossplane cannot reconcile the XDatabase' });
+    expect(compositeErrorDetector({ entry: entryOf(mr('boom')), children: [] })).toEqual([]);
   });
 
   it('says a composite waits for its failing child, naming it', () => {

@@ -38,6 +38,22 @@ export const managedResourceDetector: Detector = ({ entry }) => {
   }
 };
 
+/** A claim or composite Crossplane itself cannot reconcile (Synced=False): composing failed. */
+export const compositeErrorDetector: Detector = ({ entry }) => {
+  const synced = entry.node.synced;
+  if (!entry.object || (!isComposite(entry.object) && !isClaim(entry.object)) || synced?.status !== 'False') return [];
+  return [{
+    detector: 'crossplane-compose-error', severity: 'error', nodeId: entry.node.id,
+    title: `Crossplane cannot reconcile the ${entry.node.kind}`,
+    fix: {
+      explanation: 'Crossplane failed to compose this resource: its Composition, a composition function, or the values given to it are wrong.',
+      nextStep: 'Read the message below; it names the step or field that failed. Check the parameters you set, then the Composition (see the Composition node).',
+      evidence: [`Synced=False ${synced.reason ?? ''}: ${synced.message ?? ''}`.trim()],
+      docsUrl: TROUBLESHOOT,
+    },
+  }];
+};
+
 /** A composite that is not ready because some of its composed resources fail. */
 export const compositeWaitingDetector: Detector = ({ entry, children }) => {
   if (!entry.object || !isComposite(entry.object) || entry.node.status === 'ready') return [];
