@@ -110,6 +110,8 @@ describe('resources routes against kube-sim', () => {
     expect(tree.summary.rootCause).toMatchObject({ kind: 'Instance', reason: 'ReconcileError' });
     expect(tree.summary.rootCause?.message).toMatch(/Cannot find version 16.1 for postgres/);
     expect(tree.summary.notReady).toBeGreaterThanOrEqual(3);
+    expect(tree.summary.problems.map(p => p.detector)).toEqual(['crossplane-reconcile-error', 'crossplane-composite-waiting']);
+    expect(tree.summary.problems[0].fix.evidence[0]).toMatch(/Cannot find version 16.1/);
     expect(tree.truncated).toBe(false);
   });
 
