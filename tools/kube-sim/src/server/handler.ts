@@ -8,6 +8,7 @@ import { patchTypeOf } from '../sim/patch';
 import type { KubeObject } from '../types';
 import type { Authenticator } from './auth';
 import type { FaultEffect, FaultInjector } from './faults';
+import { metadataContentType, negotiateRepresentation, partialObjectMetadata, partialObjectMetadataList } from './metadataOnly';
 import { negotiateTable, tableForList, tableForObject } from './negotiate';
 import { faultError, parseJsonBody, readBody, sendError, sendJson } from './respond';
 import { isTruthy, parseRoute, type ResourceRoute } from './route';
@@ -141,9 +142,16 @@ async function serveResource(
     sendJson(res, code, table ? tableForObject(type, obj, table) : obj, { dropAfterBytes: fault.dropAfterBytes });
   const opt = (k: string) => query.get(k) ?? undefined;
 
+  // Reads may ask for metadata only (PartialObjectMetadata); a Table, when acceptable, wins as before.
+  const shape = verb === 'list' ? 'list' : 'object';
+  const metadataOnly = !table && (verb === 'get' || verb === 'list' || verb === 'watch') && negotiateRepresentation(req.headers.accept, shape) === 'metadata';
+
   switch (verb) {
-    case 'get':
-      return reply(200, cluster.get(type, namespace, name!));
+    case 'get': {
+      const obj = cluster.get(type, namespace, name!);
+      if (!metadataOnly) return reply(200, obj);
+      return sendJson(res, 200, partialObjectMetadata(obj), { contentType: metadataContentType('object'), dropAfterBytes: fault.dropAfterBytes });
+    }
     case 'list': {
       if (fault.expireContinue && query.get('continue')) throw expired(cluster, type, '');
       const limit = query.get('limit');
@@ -160,6 +168,10 @@ async function serveResource(
         ...(result.continue ? { continue: result.continue } : {}),
         ...(result.remainingItemCount !== undefined ? { remainingItemCount: result.remainingItemCount } : {}),
       };
+      if (metadataOnly) {
+        sendJson(res, 200, partialObjectMetadataList(result.items, meta), { contentType: metadataContentType('list'), dropAfterBytes: fault.dropAfterBytes });
+        return;
+      }
       const body = table
         ? tableForList(type, result.items, table, meta)
         : {
@@ -173,7 +185,7 @@ async function serveResource(
       return;
     }
     case 'watch':
-      streamWatch(deps, req, res, route, query, table);
+      streamWatch(deps, req, res, route, query, table, metadataOnly);
       return;
     case 'create': {
       const body = parseJsonBody<KubeObject>(await readBody(req));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bookmark, startWatch, type WatchEvent } from '../sim/watch';
 import type { KubeObject } from '../types';
 import type { HandlerDeps } from './handler';
+import { partialObjectMetadata } from './metadataOnly';
 import { tableForObject, type TableRequest } from './negotiate';
 import { isTruthy, type ResourceRoute } from './route';
 
@@ -19,11 +20,16 @@ export function streamWatch(
   route: ResourceRoute,
   query: URLSearchParams,
   table: TableRequest | undefined,
+  metadataOnly = false,
 ): void {
   const { cluster } = deps;
   const { type, namespace } = route;
   const encode = (e: WatchEvent): string => {
-    const object = table && (e.type === 'ADDED' || e.type === 'MODIFIED' || e.type === 'DELETED') ? tableForObject(type, e.object as KubeObject, table) : e.object;
+    const isObject = e.type === 'ADDED' || e.type === 'MODIFIED' || e.type === 'DELETED';
+    let object = e.object;
+    if (table && isObject) object = tableForObject(type, e.object as KubeObject, table);
+    // Bookmarks are converted too, as a real server does; ERROR events stay a Status.
+    else if (metadataOnly && e.type !== 'ERROR') object = partialObjectMetadata(e.object as KubeObject);
     return `${JSON.stringify({ type: e.type, object })}\n`;
   };
   const buffered: WatchEvent[] = [];
