@@ -22,6 +22,7 @@ const entities = [
   entityFor('orders-db', { apiVersion: 'database.example.org/v1alpha1', kind: 'PostgreSQLInstance', namespace: 'team-checkout', name: 'orders-db' }),
   entityFor('payments-db', { apiVersion: 'database.example.org/v1alpha1', kind: 'PostgreSQLInstance', namespace: 'team-payments', name: 'payments-db' }),
   entityFor('raw-events', { apiVersion: 'storage.example.org/v1alpha1', kind: 'XBucket', namespace: 'team-data', name: 'raw-events' }),
+  entityFor('receipts', { apiVersion: 'platform.example.org/v1alpha1', kind: 'XApp', namespace: 'team-payments', name: 'receipts' }),
   entityFor('zoo', { apiVersion: 'zoo.example.org/v1', kind: 'Octopus', namespace: 'zoo', name: 'level-0' }),
   entityFor('big', { apiVersion: 'zoo.example.org/v1', kind: 'Octopus', namespace: 'zoo', name: 'big' }),
   { ...entityFor('plain', { apiVersion: 'v1', kind: 'ConfigMap', name: 'x' }), metadata: { name: 'plain', namespace: 'default' } },
@@ -103,7 +104,7 @@ describe('resources routes against kube-sim', () => {
     expect(byName(tree, 'XPostgreSQLInstance', 'orders-db-q8w4n')).toMatchObject({ role: 'child' });
     expect(byName(tree, 'XPostgreSQLInstance', 'orders-db-q8w4n').namespace).toBeUndefined();
     expect(byName(tree, 'Composition', 'xpostgresqlinstances.aws.database.example.org')).toMatchObject({ role: 'supporting', status: 'ready' });
-    expect(byName(tree, 'CompositeResourceDefinition', 'xpostgresqlinstances.database.example.org')).toMatchObject({ role: 'supporting' });
+    expect(byName(tree, 'CompositeResourceDefinition', 'xpostgresqlinstances.database.example.org')).toMatchObject({ role: 'supporting', status: 'ready' });
     const object = tree.nodes.find(n => n.kind === 'Object')!;
     const managed = tree.edges.find(e => e.from === object.id && e.relation === 'manages');
     expect(tree.nodes.find(n => n.id === managed?.to)).toMatchObject({ kind: 'ConfigMap', name: 'orders-db-connection' });
@@ -126,10 +127,24 @@ describe('resources routes against kube-sim', () => {
     const { server } = await backendWith();
     const tree = (await getTree(server, 'resource:default/raw-events')).body as ResourceTree;
     expect(byName(tree, 'XBucket', 'raw-events')).toMatchObject({ role: 'root', namespace: 'team-data' });
+    expect(byName(tree, 'CompositeResourceDefinition', 'xbuckets.storage.example.org')).toMatchObject({ role: 'supporting', status: 'ready' });
+    expect(byName(tree, 'Composition', 'xbuckets.aws.storage.example.org')).toMatchObject({ role: 'supporting', status: 'ready' });
     expect(tree.nodes.filter(n => n.role === 'child').map(n => [n.kind, n.namespace])).toEqual([
       ['Bucket', 'team-data'],
       ['BucketVersioning', 'team-data'],
     ]);
+  });
+
+  it('follows the demo\'s nested XApp across layers: a composed Deployment with its Service, a nested XBucket and its buckets', async () => {
+    const { server } = await backendWith();
+    const tree = (await getTree(server, 'resource:default/receipts')).body as ResourceTree;
+    const xbucket = byName(tree, 'XBucket', 'receipts-k2v9r');
+    const bucket = byName(tree, 'Bucket', 'receipts-8hwqz');
+    expect(tree.edges).toContainEqual({ from: tree.root, to: xbucket.id, relation: 'resourceRefs' });
+    expect(tree.edges).toContainEqual({ from: xbucket.id, to: bucket.id, relation: 'resourceRefs' });
+    const deployment = byName(tree, 'Deployment', 'receipts');
+    const service = byName(tree, 'Service', 'receipts');
+    expect(tree.edges).toContainEqual(expect.objectContaining({ from: deployment.id, to: service.id }));
   });
 
   it('follows three levels of nesting of a kind with an irregular plural, shows a Secret by name only and a missing child', async () => {
