@@ -1,4 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,6 +61,14 @@ describe('kubernetes:gitops:push', () => {
     expect(git(bare, 'ls-tree', '-r', '--name-only', 'backstage/orders-db').split('\n')).toEqual(['notes.txt', FILE]);
     expect(git(bare, 'rev-list', '--count', 'backstage/orders-db')).toBe('3');
     expect(git(bare, 'show', `backstage/orders-db:${FILE}`)).toContain('spec: {}');
+  });
+
+  it('commits as scaffolder.defaultAuthor, each part falling back on its own, unless the step names an author', async () => {
+    const withName = createGitPushAction({ config: new ConfigReader({ scaffolder: { defaultAuthor: { name: 'Platform Bot' } } }) });
+    await withName.handler(context({ branchName: 'a', paths: [FILE] }));
+    expect(git(bare, 'log', '-1', '--format=%an <%ae>', 'a')).toBe('Platform Bot <scaffolder@backstage.io>');
+    await action.handler(context({ branchName: 'b', paths: [FILE] }));
+    expect(git(bare, 'log', '-1', '--format=%an <%ae>', 'b')).toBe('Scaffolder <scaffolder@backstage.io>');
   });
 
   it('pushes nothing in a dry run', async () => {

@@ -1,13 +1,15 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { GIT_PUSH_ACTION_ID } from '@kube-platform/plugin-kubernetes-common';
 import { assertBranchName } from '../gitops/branchName';
+import { readDefaultCommitAuthor } from '../gitops/commitAuthor';
 import { assertRemoteUrl, pushBranch, redactRemote } from '../gitops/gitPush';
 import { readWorkspaceFiles } from '../gitops/workspaceFiles';
 import { examples } from './gitPush.examples';
 
 /** The id templates call; see docs/scaffolder-actions.md. @public */
-export const GIT_PUSH_ACTION_ID = 'kubernetes:gitops:push';
+export { GIT_PUSH_ACTION_ID };
 
 /**
  * `kubernetes:gitops:push`: pushes workspace files as a branch to any git remote, for hosts
@@ -16,6 +18,7 @@ export const GIT_PUSH_ACTION_ID = 'kubernetes:gitops:push';
  * @public
  */
 export function createGitPushAction(options: { config?: Config } = {}) {
+  const defaultAuthor = readDefaultCommitAuthor(options.config);
   return createTemplateAction({
     id: GIT_PUSH_ACTION_ID,
     description: 'Pushes workspace files as a new branch to a git remote (file://, https://, ssh://).',
@@ -70,13 +73,7 @@ export function createGitPushAction(options: { config?: Config } = {}) {
         baseBranch: input.baseBranch,
         files,
         commitMessage: input.commitMessage ?? 'Update from Backstage',
-        author: {
-          name: input.authorName ?? options.config?.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Scaffolder',
-          email:
-            input.authorEmail ??
-            options.config?.getOptionalString('scaffolder.defaultAuthor.email') ??
-            'scaffolder@backstage.io',
-        },
+        author: { name: input.authorName ?? defaultAuthor.name, email: input.authorEmail ?? defaultAuthor.email },
       });
       ctx.logger.info(`Pushed ${commitSha} to branch ${branchName} of ${remote}`);
       ctx.output('branchName', branchName);

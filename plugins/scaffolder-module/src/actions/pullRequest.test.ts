@@ -20,12 +20,13 @@ const REPO = '/repos/acme/platform-gitops';
 const mockDir = createMockDirectory();
 let standIn: GithubStandIn;
 
-async function setup(options: { host?: string; prefix?: string } = {}) {
+async function setup(options: { host?: string; prefix?: string; scaffolder?: object } = {}) {
   standIn = new GithubStandIn('acme', 'platform-gitops', options.prefix ?? '');
   const apiBaseUrl = await standIn.start();
   const config = new ConfigReader({
     app: { baseUrl: 'https://backstage.example.com' },
     integrations: { github: [{ host: options.host ?? 'github.com', apiBaseUrl, token: INTEGRATION_TOKEN }] },
+    ...(options.scaffolder ? { scaffolder: options.scaffolder } : {}),
   });
   const integrations = ScmIntegrations.fromConfig(config);
   const clientFactory = createGithubClientFactory({ integrations, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
@@ -251,6 +252,17 @@ describe('kubernetes:gitops:pull-request', () => {
       message: expect.stringMatching(/\.git/i),
     });
     expect(standIn.requests).toEqual([]);
+  });
+
+  it.each([
+    [undefined, { name: 'Scaffolder', email: 'scaffolder@backstage.io' }],
+    [{ defaultAuthor: { name: 'Platform Bot', email: 'bot@example.com' } }, { name: 'Platform Bot', email: 'bot@example.com' }],
+    [{ defaultAuthor: { name: 'Platform Bot' } }, { name: 'Platform Bot', email: 'scaffolder@backstage.io' }],
+  ])('commits as scaffolder.defaultAuthor %j, each part falling back on its own', async (scaffolder, author) => {
+    const action = await setup({ scaffolder });
+    await action.handler(context({}).ctx);
+    const commit = standIn.requests.find(r => r.method === 'POST' && r.path.endsWith('/git/commits'));
+    expect((commit?.body as { author?: unknown })?.author).toEqual(author);
   });
 
   it('rejects an invalid branch name before any request', async () => {

@@ -2,7 +2,9 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction, parseRepoUrl } from '@backstage/plugin-scaffolder-node';
+import { PULL_REQUEST_ACTION_ID } from '@kube-platform/plugin-kubernetes-common';
 import { assertBranchName, branchFromTitle, DEFAULT_BRANCH_PREFIX } from '../gitops/branchName';
+import { readDefaultCommitAuthor } from '../gitops/commitAuthor';
 import { GithubClientFactory } from '../gitops/githubClient';
 import { publishPullRequest } from '../gitops/githubPullRequest';
 import { pullRequestBody } from '../gitops/pullRequestBody';
@@ -10,7 +12,7 @@ import { readWorkspaceFiles } from '../gitops/workspaceFiles';
 import { examples } from './pullRequest.examples';
 
 /** The id templates call; see docs/scaffolder-actions.md. @public */
-export const PULL_REQUEST_ACTION_ID = 'kubernetes:gitops:pull-request';
+export { PULL_REQUEST_ACTION_ID };
 
 /** What {@link createPullRequestAction} needs. @public */
 export interface PullRequestActionOptions {
@@ -28,6 +30,10 @@ export interface PullRequestActionOptions {
  */
 export function createPullRequestAction(options: PullRequestActionOptions) {
   const { integrations, clientFactory, config } = options;
+  // Read once, here: the commit author (one rule for both git actions), the commit message, the links' base.
+  const author = readDefaultCommitAuthor(config);
+  const defaultCommitMessage = config?.getOptionalString('scaffolder.defaultCommitMessage');
+  const appBaseUrl = config?.getOptionalString('app.baseUrl');
   return createTemplateAction({
     id: PULL_REQUEST_ACTION_ID,
     description: 'Commits workspace files to a branch and opens (or updates) a GitHub pull request.',
@@ -94,8 +100,6 @@ export function createPullRequestAction(options: PullRequestActionOptions) {
         return;
       }
       const client = await clientFactory({ host, owner, repo, token: input.token, logger: ctx.logger });
-      const authorName = config?.getOptionalString('scaffolder.defaultAuthor.name');
-      const authorEmail = config?.getOptionalString('scaffolder.defaultAuthor.email');
       const templateRef = input.templateRef ?? ctx.templateInfo?.entityRef;
       const result = await ctx.checkpoint({
         key: `kubernetes.gitops.pull-request.${owner}.${repo}.${branchName}`,
@@ -108,12 +112,12 @@ export function createPullRequestAction(options: PullRequestActionOptions) {
               branchName,
               targetBranch: input.targetBranch,
               title: input.title,
-              commitMessage: config?.getOptionalString('scaffolder.defaultCommitMessage') ?? input.title,
+              commitMessage: defaultCommitMessage ?? input.title,
               files,
               labels: input.labels,
               reviewers: input.reviewers,
               draft: input.draft,
-              author: authorName && authorEmail ? { name: authorName, email: authorEmail } : undefined,
+              author,
               body: (changes, targetBranch) =>
                 pullRequestBody({
                   title: input.title,
@@ -123,7 +127,7 @@ export function createPullRequestAction(options: PullRequestActionOptions) {
                   targetBranch,
                   entityRef: input.entityRef,
                   templateRef,
-                  appBaseUrl: config?.getOptionalString('app.baseUrl'),
+                  appBaseUrl,
                 }),
             },
             ctx.logger,

@@ -1,7 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
-import { RENDER_MANIFEST_ACTION_ID, decodeSchema } from '@kube-platform/plugin-kubernetes-common';
+import {
+  MANIFEST_LAYOUTS,
+  ManifestLayout,
+  RENDER_MANIFEST_ACTION_ID,
+  decodeSchema,
+} from '@kube-platform/plugin-kubernetes-common';
 import { posix } from 'node:path';
 import { CrdSchemaSource } from '../cluster/crdSchemaSource';
 import { writeWorkspaceFiles } from '../gitops/workspaceFiles';
@@ -83,7 +88,7 @@ export function createRenderManifestAction(options: { schemaSource?: CrdSchemaSo
             .describe('Target clusters; empty means one manifest without a cluster path segment'),
         layout: z =>
           z
-            .enum(['cluster-namespace-kind', 'namespace-kind', 'custom'])
+            .enum(MANIFEST_LAYOUTS as [ManifestLayout, ...ManifestLayout[]])
             .optional()
             .describe('File layout; default cluster-namespace-kind: <cluster>/<namespace>/<kind>/<name>.yaml'),
         pathTemplate: z =>

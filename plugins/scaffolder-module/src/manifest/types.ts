@@ -27,8 +27,8 @@ export interface KubeSchema {
 /** Scope of the resource: namespaced objects get a namespace, cluster-scoped ones must not. */
 export type ResourceScope = 'Namespaced' | 'Cluster';
 
-/** How files are laid out in the GitOps repository. */
-export type ManifestLayout = 'cluster-namespace-kind' | 'namespace-kind' | 'custom';
+/** How files are laid out in the GitOps repository (the shared contract's type). */
+export type { ManifestLayout } from '@kube-platform/plugin-kubernetes-common';
 
 /** A problem with one field, reported together with all the others. */
 export interface FieldError {
