@@ -148,6 +148,19 @@ describe('buildTree', () => {
     expect(tree.summary.rootCause).toMatchObject({ kind: 'Database', name: 'nope', reason: 'NotFound' });
   });
 
+  it('answers an unknown node, not an error, when discovery fails for the root or a child', async () => {
+    const { reader } = memoryReader(kinds, [composite]);
+    const resolve = reader.resolve.bind(reader);
+    reader.resolve = async (apiVersion, kind) => {
+      if (kind === 'Instance' || kind === 'Database') throw new Error('503 from /apis/rds.aws.upbound.io/v1beta1');
+      return resolve(apiVersion, kind);
+    };
+    const child = toResourceTree(await buildTree(reader, { apiVersion: 'db.example.org/v1', kind: 'XDatabase', name: 'orders-x1' }, { maxNodes: 10, concurrency: 1 }), new Date(0));
+    expect(child.nodes.find(n => n.name === 'orders-db')).toMatchObject({ status: 'unknown', reason: 'ReadFailed', message: '503 from /apis/rds.aws.upbound.io/v1beta1' });
+    const root = toResourceTree(await buildTree(reader, { apiVersion: 'db.example.org/v1', kind: 'Database', namespace: 'team', name: 'orders' }, { maxNodes: 10, concurrency: 1 }), new Date(0));
+    expect(root.nodes).toEqual([expect.objectContaining({ role: 'root', status: 'unknown', namespace: 'team' })]);
+  });
+
   it('marks a kind the cluster does not serve as missing, and an unreadable object as unknown', async () => {
     const { reader } = memoryReader(kinds, [{ ...composite, spec: { resourceRefs: [{ apiVersion: 'nope.io/v1', kind: 'Thing', name: 't' }, { apiVersion: 'rds.aws.upbound.io/v1beta1', kind: 'Instance', name: 'boom' }] } }]);
     const get = reader.get.bind(reader);

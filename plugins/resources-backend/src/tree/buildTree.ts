@@ -60,6 +60,8 @@ interface Placed {
   id: string;
   ref: ObjectRef;
   kind?: ServedKind;
+  /** Discovery failed for the kind (the cluster did not answer): the node is unknown, not missing. */
+  discoveryError?: string;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
 
   const read = async (placed: Placed, role: NodeRole, depth: number, batch?: Promise<Map<string, KubeObject> | undefined>): Promise<TreeEntry> => {
     const { id, ref, kind } = placed;
+    if (placed.discoveryError) return { node: unreadableNode(id, ref, role, placed.discoveryError), depth, remote: false };
     if (!kind) return { node: missingNode(id, ref, role, 'KindNotServed'), depth, remote: false };
     const listed = batch ? await batch : undefined;
     if (listed) return entryOf(placed, role, depth, listed.get(ref.name));
@@ -116,6 +119,20 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     } catch (err) {
       return { node: unreadableNode(id, ref, role, errorText(err)), depth, kind, remote: false };
     }
+  };
+
+  const placeRef = async (target: ObjectRef, parentNs: string | undefined): Promise<Placed> => {
+    let kind: ServedKind | undefined;
+    let discoveryError: string | undefined;
+    try {
+      kind = await reader.resolve(target.apiVersion, target.kind);
+    } catch (err) {
+      discoveryError = errorText(err);
+    }
+    // Without discovery the scope is unknown: the reference's own namespace is the best id there is.
+    const namespace = kind ? scopedNamespace(kind, target.namespace, parentNs) : target.namespace;
+    const ref: ObjectRef = { apiVersion: target.apiVersion, kind: target.kind, name: target.name, ...(namespace ? { namespace } : {}) };
+    return { id: nodeIdOf(ref), ref, ...(kind ? { kind } : {}), ...(discoveryError ? { discoveryError } : {}) };
   };
 
   const place = async (item: Found, parent: TreeEntry): Promise<Placed> => {
@@ -127,10 +144,7 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     if (item.type === 'remote') {
       return { id: nodeIdOf(item.ref, `remote:${parent.node.id}`), ref: item.ref };
     }
-    const kind = await reader.resolve(item.ref.apiVersion, item.ref.kind);
-    const namespace = kind ? scopedNamespace(kind, item.ref.namespace, parentNs) : item.ref.namespace;
-    const ref: ObjectRef = { apiVersion: item.ref.apiVersion, kind: item.ref.kind, name: item.ref.name, ...(namespace ? { namespace } : {}) };
-    return { id: nodeIdOf(ref), ref, kind };
+    return placeRef(item.ref, parentNs);
   };
 
   const settle = async (item: Found, placed: Placed, depth: number, batch?: Promise<Map<string, KubeObject> | undefined>): Promise<TreeEntry> => {
@@ -175,10 +189,7 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
       placed.kind ? batches.get(`${placed.kind.apiVersion}\u0000${placed.kind.kind}\u0000${placed.ref.namespace ?? ''}`) : undefined;
   };
 
-  const rootKind = await reader.resolve(rootRef.apiVersion, rootRef.kind);
-  const rootNs = rootKind ? scopedNamespace(rootKind, rootRef.namespace, undefined) : rootRef.namespace;
-  const rootPlaced: ObjectRef = { apiVersion: rootRef.apiVersion, kind: rootRef.kind, name: rootRef.name, ...(rootNs ? { namespace: rootNs } : {}) };
-  const root: Placed = { id: nodeIdOf(rootPlaced), ref: rootPlaced, kind: rootKind };
+  const root = await placeRef(rootRef, undefined);
   const rootEntry = await read(root, 'root', 0);
   entries.set(root.id, rootEntry);
 
