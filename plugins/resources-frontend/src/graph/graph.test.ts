@@ -1,7 +1,7 @@
 import { demoTree, largeTree } from '../testing/demoTree';
 import { collapseBelowDepth, revealNode, toggleCollapsed, visibleNodeIds } from './collapse';
 import { filterNodes, kindsOf, sortForTable } from './filters';
-import { layoutGraph } from './layout';
+import { layoutGraph, usesWorker, WORKER_THRESHOLD } from './layout';
 import { statusStyle } from './status';
 import { structureKey, toFlowElements } from './toFlow';
 import { ancestorsOf, descendantsOf, indexTree } from './treeIndex';
@@ -146,6 +146,20 @@ describe('layoutGraph', () => {
     expect(Date.now() - started).toBeLessThan(12_000);
     const seen = new Set([...positions.values()].map(p => `${Math.round(p.x)},${Math.round(p.y)}`));
     expect(seen.size).toBe(500);
+  }, 60_000);
+
+  it('falls back to the main thread when the worker cannot run', async () => {
+    const globals = globalThis as { Worker?: unknown };
+    globals.Worker = class BrokenWorker {};
+    try {
+      expect(usesWorker(WORKER_THRESHOLD + 1)).toBe(true);
+      const ids = Array.from({ length: WORKER_THRESHOLD + 1 }, (_, i) => `n${i}`);
+      const positions = await layoutGraph(ids, ids.slice(1).map(id => ({ source: 'n0', target: id })));
+      expect(positions.size).toBe(ids.length);
+    } finally {
+      delete globals.Worker;
+    }
+    expect(usesWorker(WORKER_THRESHOLD + 1)).toBe(false);
   }, 60_000);
 
   it('uses the engine it is given', async () => {

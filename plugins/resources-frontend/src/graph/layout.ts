@@ -13,6 +13,9 @@ const LAYOUT_OPTIONS = {
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
 };
 
+/** A worker that has not answered by then is taken as broken (ELK's API does not report load errors). */
+const WORKER_TIMEOUT_MS = 15_000;
+
 /** Something that lays a graph out; the ELK instances below, or a fake in tests. */
 export type LayoutEngine = Pick<ELK, 'layout'>;
 
@@ -33,12 +36,17 @@ function worker(): Promise<LayoutEngine> {
   return workerEngine;
 }
 
-/** Picks the engine for a graph size: a worker for large graphs where `Worker` exists. */
-export function chooseEngine(nodeCount: number): Promise<LayoutEngine> {
-  if (nodeCount > WORKER_THRESHOLD && typeof Worker !== 'undefined') {
-    return worker();
-  }
-  return mainThread();
+/** Whether a graph of this size is laid out in a worker: large ones, where the browser has `Worker`. */
+export function usesWorker(nodeCount: number): boolean {
+  return nodeCount > WORKER_THRESHOLD && typeof Worker !== 'undefined';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`layout took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -59,17 +67,14 @@ export async function layoutGraph(
   let result: ElkNode;
   if (engine) {
     result = await engine.layout(graph);
-  } else {
-    const chosen = await chooseEngine(nodeIds.length);
+  } else if (usesWorker(nodeIds.length)) {
     try {
-      result = await chosen.layout(graph);
-    } catch (error) {
-      const fallback = await mainThread();
-      if (fallback === chosen) {
-        throw error;
-      }
-      result = await fallback.layout(graph);
+      result = await withTimeout(worker().then(elk => elk.layout(graph)), WORKER_TIMEOUT_MS);
+    } catch {
+      result = await (await mainThread()).layout(graph);
     }
+  } else {
+    result = await (await mainThread()).layout(graph);
   }
   const positions = new Map<string, Point>();
   for (const child of result.children ?? []) {
