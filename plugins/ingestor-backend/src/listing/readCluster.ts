@@ -1,7 +1,6 @@
 import {
   createLimiter,
   errorMessage,
-  excludeNamespacesSelector,
   limitConnection,
   listAll,
   listSnapshot,
@@ -13,6 +12,7 @@ import {
   type RetryPolicy,
 } from '@kube-platform/plugin-kubernetes-node';
 import type { IngestorConfig } from '../config/types';
+import { inScope, namespaceScope, outOfScope } from '../namespaceScope';
 import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, SourceKind } from '../types';
 import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from './discovery';
 import type { UnservedKind } from './wantedKinds';
@@ -102,20 +102,19 @@ async function listKind(
       const list = await listSnapshot(conn, source, listOpts);
       return { outcome: { ok: true, value: list.items }, resourceVersion: list.resourceVersion };
     }
-    const { excludedNamespaces, includedNamespaces } = config.components;
-    const fieldSelector = excludeNamespacesSelector(excludedNamespaces);
-    if (!includedNamespaces) {
+    const scope = namespaceScope(config.components);
+    const { fieldSelector } = scope;
+    if (!scope.included) {
       const list = await listSnapshot(conn, source, { ...listOpts, fieldSelector });
       return { outcome: { ok: true, value: list.items }, resourceVersion: list.resourceVersion };
     }
-    const targets = includedNamespaces.filter(ns => !excludedNamespaces.includes(ns) && existing.has(ns)).sort();
+    const targets = scope.included.filter(ns => outOfScope(scope, ns) === undefined && existing.has(ns)).sort();
     if (targets.length <= PER_NAMESPACE_LISTING_MAX) {
       const lists = await Promise.all(targets.map(namespace => listSnapshot(conn, source, { ...listOpts, namespace })));
       return { outcome: { ok: true, value: lists.flatMap(l => l.items) }, resourceVersion: oldest(lists) };
     }
-    const wanted = new Set(targets);
     const list = await listSnapshot(conn, source, { ...listOpts, fieldSelector });
-    return { outcome: { ok: true, value: list.items.filter(o => wanted.has(o.metadata.namespace ?? '')) }, resourceVersion: list.resourceVersion };
+    return { outcome: { ok: true, value: list.items.filter(o => inScope(scope, o)) }, resourceVersion: list.resourceVersion };
   } catch (err) {
     return { outcome: { ok: false, error: errorMessage(err) } };
   }

@@ -1,5 +1,6 @@
 import { SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
 import type { IngestorConfig } from '../config/types';
+import { namespaceScope, outOfScope } from '../namespaceScope';
 import type { KubeObject, NamespaceInfo, SourceKind } from '../types';
 import { asRecord, asString, clip, UnknownRecord } from './guards';
 import type { ObjectCoordinates } from './names';
@@ -72,15 +73,9 @@ export function admitObject(
   const enabled = source.role === 'workload' ? config.components.enabled : config.crossplane.enabled;
   if (!enabled) return reject('disabled', `${label}: ingestion of ${source.role} objects is disabled`);
 
-  if (rawNamespace !== undefined) {
-    if (config.components.excludedNamespaces.includes(rawNamespace)) {
-      return reject('excluded-namespace', `${label}: namespace ${rawNamespace} is excluded`);
-    }
-    const included = config.components.includedNamespaces;
-    if (included && !included.includes(rawNamespace)) {
-      return reject('not-included-namespace', `${label}: namespace ${rawNamespace} is not in includedNamespaces`);
-    }
-  }
+  const out = outOfScope(namespaceScope(config.components), rawNamespace);
+  if (out === 'excluded-namespace') return reject(out, `${label}: namespace ${rawNamespace} is excluded`);
+  if (out === 'not-included-namespace') return reject(out, `${label}: namespace ${rawNamespace} is not in includedNamespaces`);
 
   const flags: string[] = [SOURCE_ANNOTATION_SUFFIXES.excludeFromCatalog, SOURCE_ANNOTATION_SUFFIXES.addToCatalog];
   for (const suffix of flags) {

@@ -1,7 +1,8 @@
 import type { AuthService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
-import { excludeNamespacesSelector, watchKind, type ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
+import { errorMessage, watchKind, type ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
 import { createClusterConnections, type ClusterConnectionsOptions } from '../cluster';
 import type { IngestorConfig } from '../config/types';
+import { inScope, namespaceScope } from '../namespaceScope';
 import { readClusters } from '../listing';
 import type { ClusterSource } from './ingestion';
 import type { KindWatcher } from './KubernetesEntityProvider';
@@ -18,21 +19,28 @@ export function clusterSource(
   };
 }
 
-/** Watches a kind with the same namespace exclusion the listing pushes to the server. */
+/**
+ * Watches a kind within the listing's namespace scope: exclusions go to the server as a field selector,
+ * and events and re-lists (after a 410) outside the included namespaces are dropped here, so the
+ * snapshot never holds an object the listing would not have read.
+ */
 export function kindWatcher(config: IngestorConfig, logger: LoggerService): KindWatcher<ClusterConnection> {
+  const scope = namespaceScope(config.components);
   return (connection, source, handlers, signal, resourceVersion) => {
-    const fieldSelector = source.namespaced ? excludeNamespacesSelector(config.components.excludedNamespaces) : undefined;
+    const fieldSelector = source.namespaced ? scope.fieldSelector : undefined;
     watchKind(connection, source, {
       signal,
       resourceVersion,
       fieldSelector,
       pageSize: config.clusters.pageSize,
       timeoutMs: config.clusters.requestTimeoutMs,
-      onEvent: change => handlers.onEvent(change.type, change.object),
-      onResync: objects => handlers.onResync(objects),
-      onError: error => logger.debug(`Watch of ${source.kind} in cluster ${connection.name} will reconnect: ${(error as Error).message}`),
+      onEvent: change => {
+        if (inScope(scope, change.object)) handlers.onEvent(change.type, change.object);
+      },
+      onResync: objects => handlers.onResync(objects.filter(o => inScope(scope, o))),
+      onError: error => logger.debug(`Watch of ${source.kind} in cluster ${connection.name} will reconnect: ${errorMessage(error)}`),
     }).catch(error => {
-      if (!signal.aborted) logger.warn(`Watch of ${source.kind} in cluster ${connection.name} stopped: ${(error as Error).message}`);
+      if (!signal.aborted) logger.warn(`Watch of ${source.kind} in cluster ${connection.name} stopped: ${errorMessage(error)}`);
     });
   };
 }
