@@ -6,6 +6,7 @@ import type { FormPlan } from './form/parameters';
 import type { TemplateOptions } from './options';
 import type { TemplateOutput, TemplateStep } from './steps';
 import type { DefinitionVersion } from './sources';
+import { markdownText } from './form/text';
 import { withArticle } from './words';
 
 export interface TemplateInput {
@@ -43,7 +44,7 @@ export function templateEntity(input: TemplateInput): Entity {
       name: input.name,
       namespace: options.namespace,
       title: `${v.kind} ${v.version}`,
-      description: [summary(v), ...notes].join('\n\n'),
+      description: markdownText([summary(v), ...notes].join('\n\n')),
       tags: tagsOf(v),
       annotations: annotationsOf(v, input.clusters),
     },

@@ -2,6 +2,7 @@
 import { enumValues } from '../form/enum';
 import type { FormPlan } from '../form/parameters';
 import { formPattern } from '../form/pattern';
+import { markdownText } from '../form/text';
 import { isRecord, type Schema } from '../schema/types';
 import { sourceAt } from './fill';
 
@@ -42,7 +43,7 @@ export function expectConstraintsKept(plan: FormPlan, spec: Schema): void {
     const translated = source.pattern === undefined ? undefined : formPattern(source.pattern).pattern;
     let pattern = translated;
     if (translated !== undefined && intOrString) pattern = `${INTEGER_TEXT}|(${translated})`;
-    if (source.pattern !== undefined && translated === undefined) expect(form.description).toContain(source.pattern);
+    if (source.pattern !== undefined && translated === undefined) expect(form.description).toContain(markdownText(source.pattern));
     expect({ at, pattern: form.pattern }).toEqual({ at, pattern });
   }
 }

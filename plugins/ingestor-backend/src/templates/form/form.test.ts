@@ -85,7 +85,7 @@ describe('form fields', () => {
 
   it('shows x-kubernetes-validations messages as help', () => {
     const { fields } = form({ type: 'object', properties: { replicas: { type: 'integer', 'x-kubernetes-validations': [{ rule: 'self >= 1', message: 'must be positive' }, { rule: 'self < 5' }] } } });
-    expect(fields.replicas.description).toBe('Rules: must be positive; must satisfy self < 5.');
+    expect(fields.replicas.description).toBe('Rules: must be positive; must satisfy self \\< 5.');
   });
 
   it('orders required fields first, then by x-ui-order, hides x-ui-hidden (unless required without default) and moves x-ui-advanced', () => {

@@ -1,5 +1,6 @@
 /** Help text: the schema's description plus what the form cannot check itself but the API server will. */
 import type { Schema } from '../schema/types';
+import { shortDescription } from './text';
 
 /**
  * Each CEL rule (`x-kubernetes-validations`) in words: its message, else the rule's own text. A
@@ -20,7 +21,7 @@ export function rulesSentence(schema: Schema): string | undefined {
 /** The description shown under a field, or undefined when there is nothing to say. */
 export function helpText(schema: Schema, extra: string[] = []): string | undefined {
   const parts: string[] = [];
-  if (schema.description) parts.push(schema.description.trim());
+  if (schema.description) parts.push(shortDescription(schema.description));
   const rules = rulesSentence(schema);
   if (rules) parts.push(rules);
   const keys = schema['x-kubernetes-list-map-keys'];

@@ -12,6 +12,7 @@ import { KeyAllocator } from './keys';
 import { layoutSpec } from './layout';
 import { metadataPage } from './metadata';
 import { labelForReview } from './review';
+import { descriptionsAsText } from './text';
 import type { FieldRecord, FormSchema } from './types';
 
 export interface FormPlan {
@@ -72,5 +73,6 @@ export function buildForm({ version, compositions, clusters, form, publish }: Fo
   const gitops = gitopsPage(publish, clusters);
   if (gitops.page) pages.push(gitops.page);
   labelForReview(pages);
+  descriptionsAsText(pages);
   return { pages, bindings, gitops: gitops.inputs, records: layout.records, warnings: layout.warnings };
 }

@@ -49,7 +49,8 @@ describe('enums whose values do not all have the declared type', () => {
 describe('CEL rules and unions without a field of their own', () => {
   it('shows a rule by its message, else by its rule text, never a messageExpression as words', () => {
     const f = fields(plan({ type: 'object', properties: { replicas: { type: 'integer', 'x-kubernetes-validations': [{ rule: 'self >= 1', message: 'Must be positive.' }, { rule: 'self < 5', messageExpression: '"too many: " + string(self)' }] } } }));
-    expect(f.replicas.description).toBe('Rules: Must be positive; must satisfy self < 5.');
+    // Escaped for the Markdown renderer (see text.ts), so `<` shows as itself.
+    expect(f.replicas.description).toBe('Rules: Must be positive; must satisfy self \\< 5.');
   });
 
   it("puts the spec's own rules on its first page and the object's on the metadata page", () => {
@@ -88,7 +89,7 @@ describe('CEL rules and unions without a field of their own', () => {
     expect(p.pages[1].oneOf).toBeUndefined();
     expect(p.pages[1].description).toBe(
       [
-        'Exactly one of these must hold (checked when the manifest is rendered): match {"properties":{"mode":{"enum":["a"]}}}; set extra.',
+        'Exactly one of these must hold (checked when the manifest is rendered): match {"properties":{"mode":{"enum":\\["a"\\]}}}; set extra.',
         'At least one of these must hold (checked when the manifest is rendered): set acme; set ca.',
         'This must not hold (checked when the manifest is rendered): set acme and ca.',
       ].join('\n\n'),
