@@ -1,4 +1,4 @@
-import type { Problem, ProblemSeverity } from '@kube-platform/plugin-kubernetes-common';
+import type { NodeEvent, Problem, ProblemSeverity } from '@kube-platform/plugin-kubernetes-common';
 import type { BuiltTree, TreeEntry } from '../tree/buildTree';
 import { containerDetector } from './detectors/containers';
 import { claimCompositeDetector, compositeErrorDetector, compositeWaitingDetector, managedResourceDetector } from './detectors/crossplane';
@@ -36,8 +36,8 @@ export function groupDetections(detections: Detection[]): Problem[] {
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** Runs the detectors over a tree: problems grouped and ordered by severity. */
-export function diagnose(built: BuiltTree, detectors: Detector[] = DETECTORS): Problem[] {
+/** Runs the detectors over a tree (with the Warning events read for it): problems grouped and ordered by severity. */
+export function diagnose(built: BuiltTree, warnings: Map<string, NodeEvent[]> = new Map(), detectors: Detector[] = DETECTORS): Problem[] {
   const childrenOf = new Map<string, TreeEntry[]>();
   for (const edge of built.edges) {
     const child = built.entries.get(edge.to);
@@ -46,7 +46,7 @@ export function diagnose(built: BuiltTree, detectors: Detector[] = DETECTORS): P
   }
   const detections: Detection[] = [];
   for (const entry of built.entries.values()) {
-    const input = { entry, children: childrenOf.get(entry.node.id) ?? [] };
+    const input = { entry, children: childrenOf.get(entry.node.id) ?? [], warnings: warnings.get(entry.node.id) ?? [] };
     for (const detect of detectors) detections.push(...detect(input));
   }
   return groupDetections(detections);

@@ -1,4 +1,4 @@
-import type { ProblemSeverity, ProposedFix } from '@kube-platform/plugin-kubernetes-common';
+import type { NodeEvent, ProblemSeverity, ProposedFix } from '@kube-platform/plugin-kubernetes-common';
 import type { TreeEntry } from '../tree/buildTree';
 
 /** One node with its neighbours, what a detector looks at. */
@@ -6,6 +6,8 @@ export interface DetectorInput {
   entry: TreeEntry;
   /** Children in tree order (not supporting nodes). */
   children: TreeEntry[];
+  /** The node's latest Warning events when they were read (unhealthy pods), newest first. */
+  warnings: NodeEvent[];
 }
 
 /** One finding on one node, before identical findings are grouped. */

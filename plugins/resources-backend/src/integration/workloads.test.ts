@@ -53,6 +53,16 @@ describe('workload trees against kube-sim', () => {
     pod('api-new-2', fresh, 'api-new', [crashing('app')]);
     pod('api-old-1', old, 'api-old', [{ name: 'app', ready: true, restartCount: 0, state: { running: {} } }], [{ type: 'Ready', status: 'True' }]);
     apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'shop', labels: { app: 'api' } }, spec: { containers: [{ name: 'x', image: 'x' }] } });
+    apply({
+      apiVersion: 'v1', kind: 'Event', metadata: { name: 'api-new-1.b1', namespace: 'shop' },
+      involvedObject: { apiVersion: 'v1', kind: 'Pod', name: 'api-new-1', namespace: 'shop' },
+      type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container app', count: 9, lastTimestamp: '2026-12-04T12:00:00Z',
+    });
+    apply({
+      apiVersion: 'v1', kind: 'Event', metadata: { name: 'api-old-1.b1', namespace: 'shop' },
+      involvedObject: { apiVersion: 'v1', kind: 'Pod', name: 'api-old-1', namespace: 'shop' },
+      type: 'Warning', reason: 'Unhealthy', message: 'old news', lastTimestamp: '2026-12-04T12:00:00Z',
+    });
     apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'shop' }, spec: { selector: { app: 'api' }, ports: [{ port: 80 }] } });
     apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'other', namespace: 'shop' }, spec: { selector: { app: 'other' }, ports: [{ port: 80 }] } });
 
@@ -108,6 +118,9 @@ describe('workload trees against kube-sim', () => {
     const crash = t.summary.problems.find(p => p.detector === 'crash-loop');
     expect(crash).toMatchObject({ count: 2, title: 'Container app keeps crashing (exit code 1)', severity: 'error' });
     expect(t.summary.problems.map(p => p.detector)).toEqual(['progress-deadline', 'crash-loop']);
+    // The crash-looping pod's Warning event is evidence; the healthy pod's is not read into it.
+    expect(crash?.fix.evidence).toContain('event BackOff (x9): Back-off restarting failed container app');
+    expect(JSON.stringify(t.summary.problems)).not.toContain('old news');
   });
 
   it('reads CronJob → Jobs → Pods and names the failed run', async () => {

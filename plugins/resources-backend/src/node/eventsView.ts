@@ -6,11 +6,13 @@ import type { TreeEntry } from '../tree/buildTree';
 /** Enough history for a drawer; the newest are kept. */
 const MAX_EVENTS = 100;
 
-function when(e: KubeObject): string {
+/** When an event last happened, for newest-first ordering. */
+export function eventTime(e: KubeObject): string {
   return clusterText(e.lastTimestamp) ?? clusterText(e.eventTime) ?? clusterText(e.firstTimestamp) ?? clusterText(e.metadata?.creationTimestamp) ?? '';
 }
 
-function toEvent(e: KubeObject): NodeEvent {
+/** A core/v1 Event as the API shows it; every field is cluster text, capped. */
+export function toNodeEvent(e: KubeObject): NodeEvent {
   const source = e.source as { component?: unknown; host?: unknown } | undefined;
   const component = clusterText(source?.component) ?? clusterText(e.reportingComponent);
   const first = clusterText(e.firstTimestamp) ?? clusterText(e.eventTime);
@@ -27,7 +29,7 @@ function toEvent(e: KubeObject): NodeEvent {
 }
 
 /** Field selector values escape `\`, `,` and `=` (the API server's own escaping). */
-function selectorValue(value: string): string {
+export function selectorValue(value: string): string {
   return value.replace(/[\\,=]/g, c => `\\${c}`);
 }
 
@@ -48,8 +50,8 @@ export async function eventsView(entry: TreeEntry, reader: ClusterReader): Promi
       const involved = e.involvedObject as { name?: unknown; uid?: unknown } | undefined;
       return involved?.name === node.name && (!involved.uid || !uid || involved.uid === uid);
     })
-    .sort((a, b) => when(b).localeCompare(when(a)))
+    .sort((a, b) => eventTime(b).localeCompare(eventTime(a)))
     .slice(0, MAX_EVENTS)
-    .map(toEvent);
+    .map(toNodeEvent);
   return { view: 'events', nodeId: node.id, events };
 }

@@ -19,6 +19,7 @@ import { yamlView } from '../node/yamlView';
 import { buildTree, type BuiltTree, type Family } from '../tree/buildTree';
 import { toResourceTree } from '../tree/toResourceTree';
 import { entityRoot, type EntityRoot } from './entityRoot';
+import { podWarnings } from './podWarnings';
 import { TreeCache } from './treeCache';
 
 /** What the service needs; every cluster read goes through `access` on behalf of the caller. */
@@ -87,7 +88,8 @@ export class ResourcesService {
         concurrency: this.options.settings.concurrency,
         ...(this.options.families ? { families: this.options.families } : {}),
       });
-      return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))(), diagnose(built)) };
+      const warnings = await podWarnings(built, reader);
+      return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))(), diagnose(built, warnings)) };
     });
     return { ...cached, root, ref };
   }

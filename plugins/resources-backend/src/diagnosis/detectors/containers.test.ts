@@ -15,16 +15,23 @@ describe('containerDetector', () => {
     ['a failed run', podWith({ ready: false, state: { terminated: { reason: 'Error', exitCode: 2 } } }, { phase: 'Failed' }), 'container-error', 'Container app exited with an error (exit code 2)', /exit code: 2/],
     ['a failing readiness probe', podWith({ ready: false, restartCount: 0, state: { running: { startedAt: '2026-12-04T10:00:00Z' } } }), 'readiness-probe', 'Container app is running but not ready', /running since/],
   ])('%s', (_label, pod, detector, title, evidence) => {
-    const [d, ...rest] = containerDetector({ entry: entryOf(pod), children: [] });
+    const [d, ...rest] = containerDetector({ entry: entryOf(pod), children: [], warnings: [] });
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ detector, title, nodeId: 'api-1' });
     expect(d.fix.evidence.join('\n')).toMatch(evidence);
     expect(d.fix.docsUrl).toMatch(/^https:\/\/kubernetes.io\//);
   });
 
+  it('adds the pod\'s Warning events as evidence', () => {
+    const pod = podWith({ ready: false, restartCount: 0, state: { running: { startedAt: '2026-12-04T10:00:00Z' } } });
+    const warnings = [{ type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', count: 12 }];
+    const [d] = containerDetector({ entry: entryOf(pod), children: [], warnings });
+    expect(d.fix.evidence).toContain('event Unhealthy (x12): Readiness probe failed: HTTP probe failed with statuscode: 503');
+  });
+
   it('finds nothing on a healthy pod or another kind', () => {
-    expect(containerDetector({ entry: entryOf(podWith({ ready: true, state: { running: {} } })), children: [] })).toEqual([]);
-    expect(containerDetector({ entry: entryOf({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }), children: [] })).toEqual([]);
+    expect(containerDetector({ entry: entryOf(podWith({ ready: true, state: { running: {} } })), children: [], warnings: [] })).toEqual([]);
+    expect(containerDetector({ entry: entryOf({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }), children: [], warnings: [] })).toEqual([]);
   });
 
   it('reads the missing object and key from the kubelet message', () => {

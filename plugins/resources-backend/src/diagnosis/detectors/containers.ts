@@ -120,7 +120,12 @@ function one(pod: string, c: Container): Detection | undefined {
 }
 
 /** Per container of a Pod: image, configuration, crash, memory and readiness problems. */
-export const containerDetector: Detector = ({ entry }) => {
+export const containerDetector: Detector = ({ entry, warnings }) => {
   if (entry.node.apiVersion !== 'v1' || entry.node.kind !== 'Pod' || !entry.object) return [];
-  return containers(entry.object).map(c => one(entry.node.id, c)).filter((d): d is Detection => !!d);
+  // The pod's Warning events say what the status cannot, such as the readiness probe's own error.
+  const events = warnings.map(w => `event ${w.reason ?? w.type}${w.count > 1 ? ` (x${w.count})` : ''}: ${w.message ?? ''}`.trim());
+  return containers(entry.object)
+    .map(c => one(entry.node.id, c))
+    .filter((d): d is Detection => !!d)
+    .map(d => ({ ...d, fix: { ...d.fix, evidence: [...d.fix.evidence, ...events] } }));
 };
