@@ -5,7 +5,7 @@ import { TestApiProvider } from '@backstage/test-utils';
 import type { ResourceTree } from '@kube-platform/plugin-kubernetes-common';
 import { kubernetesResourcesApiRef, type KubernetesResourcesApi } from '../api/KubernetesResourcesApi';
 import { NotAllowedError } from '../api/errors';
-import { demoTree, RECONCILE_MESSAGE } from '../testing/demoTree';
+import { demoTree, largeTree, RECONCILE_MESSAGE } from '../testing/demoTree';
 import { ResourcesView } from './ResourcesView';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -165,4 +165,12 @@ describe('ResourcesView', () => {
       jest.useRealTimers();
     }
   });
+
+  it('draws a 500-node tree and collapses it to the root and its composites', async () => {
+    renderView(mockApi(largeTree(500)));
+    await waitFor(() => expect(screen.getAllByTestId(/^graph-node-/).length).toBeGreaterThan(10), { timeout: 30_000 });
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
+    await waitFor(() => expect(screen.getAllByTestId(/^graph-node-/)).toHaveLength(11));
+    expect(screen.getByRole('button', { name: 'Expand XComposite item-1' })).toHaveTextContent('+48');
+  }, 60_000);
 });
