@@ -30,7 +30,8 @@ export async function ensureFrontendBuilt(log: (line: string) => void): Promise<
     const child = spawn(cli, ['package', 'build', '--config', '../app-config.yaml'], {
       cwd: appDir,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=3072' },
+      // NODE_ENV picks the browserslist entry; under Jest it is `test`, which the bundler cannot use.
+      env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=3072' },
     });
     let stderr = '';
     child.stderr.on('data', d => {

@@ -26,6 +26,7 @@ export class DemoReconciler {
 
   start(intervalMs = 1000): void {
     this.timer = setInterval(() => void this.reconcile(), intervalMs);
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot } from '../paths';
+import { startDemo, type Demo } from '../startDemo';
+import { openBrowser, type BrowserSession } from './browser';
+import { CatalogApi } from './catalogApi';
+import { freePort } from './freePort';
+
+// The whole demo in a browser: what `npm start` serves, driven the way a newcomer would click through it.
+// Slow by nature (a frontend build on a fresh clone, a real backend, a real browser), so one generous timeout.
+jest.setTimeout(10 * 60_000);
+
+const artifacts = join(repoRoot, 'test-artifacts/e2e');
+const BUCKET_TEMPLATE = 'xbuckets.storage.example.org-v1alpha1';
+
+describe('the demo, end to end in a browser', () => {
+  let demo: Demo;
+  let browser: BrowserSession;
+  let catalog: CatalogApi;
+  let stateDir: string;
+
+  beforeAll(async () => {
+    stateDir = mkdtempSync(join(tmpdir(), 'demo-e2e-'));
+    demo = await startDemo({ port: await freePort(), stateDir });
+    catalog = new CatalogApi(demo.url);
+    browser = await openBrowser(artifacts);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('signs in as guest and the catalog lists the demo workloads, claims and Systems', async () => {
+    await catalog.waitFor(
+      ['component:demo/api.team-payments', 'component:demo/api.team-checkout', 'component:demo/orders-db.team-checkout', 'system:demo/payments'],
+      90_000,
+    );
+    const { page } = browser;
+    await page.goto(demo.url);
+    await page.getByRole('button', { name: /enter/i }).click();
+    await page.goto(`${demo.url}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`);
+    for (const ref of ['component:demo/api.team-payments', 'component:demo/orders-db.team-checkout', 'component:demo/kafka.team-data']) {
+      await page.getByText(await catalog.displayName(ref), { exact: true }).first().waitFor();
+    }
+    await browser.screenshot('01-catalog');
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
+  it('offers a Template per demo definition, and every template form opens without a console error', async () => {
+    const expected = [
+      'template:default/postgresqlinstances.database.example.org-v1alpha1',
+      `template:default/${BUCKET_TEMPLATE}`,
+      'template:default/xnetworks.network.example.org-v1alpha1',
+      'template:default/xapps.platform.example.org-v1alpha1',
+    ];
+    await catalog.waitFor(expected, 90_000);
+    const { page } = browser;
+    await page.goto(`${demo.url}/create`);
+    await page.getByText('PostgreSQLInstance v1alpha1').first().waitFor();
+    await browser.screenshot('02-create');
+
+    const templates = await catalog.entityRefs('kind=template');
+    expect(templates).toEqual(expect.arrayContaining(expected));
+    const failures: string[] = [];
+    for (const ref of templates) {
+      const name = ref.split('/')[1];
+      await page.goto(`${demo.url}/create/templates/default/${name}`);
+      await page.locator('#root_name').waitFor();
+      await page.getByRole('button', { name: 'Next' }).waitFor();
+      const errors = browser.takeErrors();
+      if (errors.length) failures.push(`${name}: ${errors.join(' | ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('Create → XBucket → submit: the task succeeds and the local GitOps branch holds the minimal manifest', async () => {
+    const { page } = browser;
+    await page.goto(`${demo.url}/create/templates/default/${BUCKET_TEMPLATE}`);
+    await page.locator('#root_name').fill('e2e-bucket');
+    await page.locator('#root_namespace').fill('team-data');
+    await page.locator('#root_owner').fill('data');
+    await page.getByRole('option', { name: 'data' }).click();
+    await browser.screenshot('03-form-metadata');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('#root_region').click();
+    await page.getByRole('option', { name: 'eu-central-1' }).click();
+    await browser.screenshot('04-form-settings');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByText('eu-central-1').waitFor();
+    await browser.screenshot('05-review');
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    const branch = 'backstage/xbucket-team-data-e2e-bucket';
+    await page.getByText(branch).first().waitFor({ timeout: 60_000 });
+    await browser.screenshot('06-task-done');
+    expect(browser.takeErrors()).toEqual([]);
+
+    const head = await demo.gitops.head(branch);
+    expect(head).toBeDefined();
+    const files = await demo.gitops.files(head!);
+    const path = 'demo/team-data/XBucket/e2e-bucket.yaml';
+    expect([...files.keys()]).toContain(path);
+    const manifest = parse(files.get(path)!);
+    expect(manifest).toMatchObject({
+      apiVersion: 'storage.example.org/v1alpha1',
+      kind: 'XBucket',
+      metadata: { name: 'e2e-bucket', namespace: 'team-data', annotations: { 'kube-platform.io/owner': 'group:default/data' } },
+      spec: { region: 'eu-central-1' },
+    });
+    // Minimal: nothing the user left at its default, no status, no server-set fields.
+    expect(manifest.status).toBeUndefined();
+    expect(manifest.metadata.uid).toBeUndefined();
+    expect(manifest.spec.versioning).toBeUndefined();
+  });
+
+  it('merging the branch puts the bucket in the cluster and the catalog, without a restart', async () => {
+    await demo.gitops.merge('backstage/xbucket-team-data-e2e-bucket');
+    await demo.reconciler.reconcile();
+    expect(demo.sim.get('storage.example.org/v1alpha1', 'XBucket', 'e2e-bucket', 'team-data')).toBeDefined();
+
+    await catalog.waitFor(['component:demo/e2e-bucket.team-data'], 90_000);
+    const { page } = browser;
+    await page.goto(`${demo.url}/catalog/demo/component/e2e-bucket.team-data`);
+    await page.getByText(await catalog.displayName('component:demo/e2e-bucket.team-data')).first().waitFor();
+    await page.getByText('About', { exact: true }).first().waitFor();
+    await browser.screenshot('07-merged-bucket-entity');
+    expect(browser.takeErrors()).toEqual([]);
+  });
+});
