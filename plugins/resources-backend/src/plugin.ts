@@ -20,6 +20,7 @@ export const kubernetesResourcesPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
@@ -29,13 +30,14 @@ export const kubernetesResourcesPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({ config, httpRouter, httpAuth, auth, discovery, permissions, permissionsRegistry, catalog, actionsRegistry }) {
+      async init({ config, logger, httpRouter, httpAuth, auth, discovery, permissions, permissionsRegistry, catalog, actionsRegistry }) {
         const settings = readResourcesConfig(config);
         const service = new ResourcesService({
           catalog,
           permissions,
           access: createClusterAccess(settings.clusters, { discovery, auth }),
           settings: settings.tree,
+          logger,
         });
         permissionsRegistry.addPermissions(kubernetesResourcesPermissions);
         registerResourceTreeAction(actionsRegistry, service);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import type { BackstageCredentials, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -28,6 +28,7 @@ export interface ResourcesServiceOptions {
   permissions: PermissionsService;
   access: ClusterAccess;
   settings: TreeSettings;
+  logger: LoggerService;
   families?: Family[];
   now?: () => Date;
 }
@@ -87,6 +88,8 @@ export class ResourcesService {
         maxNodes: this.options.settings.maxNodes,
         concurrency: this.options.settings.concurrency,
         ...(this.options.families ? { families: this.options.families } : {}),
+        onFamilyError: (node, err) =>
+          this.options.logger.warn(`children of ${node.kind} ${node.namespace ? `${node.namespace}/` : ''}${node.name} in cluster ${root.cluster} could not be read: ${err instanceof Error ? err.message : 'unknown error'}`),
       });
       const warnings = await podWarnings(built, reader);
       return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))(), diagnose(built, warnings)) };

@@ -1,6 +1,7 @@
 import type { KubeObject, ServedKind } from '../cluster/types';
 import { conditions, memoryReader } from '../__testUtils__/memoryReader';
 import { buildTree } from './buildTree';
+import { crossplaneFamily } from './families/crossplane';
 import { toResourceTree } from './toResourceTree';
 
 const kinds: ServedKind[] = [
@@ -135,8 +136,10 @@ describe('buildTree', () => {
       stats.lists.push(kind.kind);
       throw new Error('403 forbidden: cannot list');
     };
-    const built = await buildTree(reader, { apiVersion: 'app.example.org/v1', kind: 'XApp', namespace: 'team', name: 'app' }, { maxNodes: 100, concurrency: 4 });
+    const failed = jest.fn();
+    const built = await buildTree(reader, { apiVersion: 'app.example.org/v1', kind: 'XApp', namespace: 'team', name: 'app' }, { maxNodes: 100, concurrency: 4, onFamilyError: failed });
     expect(stats.lists).toEqual(['Instance']);
+    expect(failed).not.toHaveBeenCalled();
     expect([...built.entries.values()].filter(e => e.node.status === 'ready')).toHaveLength(24);
     expect(JSON.stringify([...built.entries.values()].map(e => e.object))).not.toMatch(/c2VjcmV0/);
   });
@@ -146,6 +149,22 @@ describe('buildTree', () => {
     const tree = toResourceTree(await buildTree(reader, { apiVersion: 'db.example.org/v1', kind: 'Database', namespace: 'team', name: 'nope' }, { maxNodes: 10, concurrency: 1 }), new Date(0));
     expect(tree.nodes).toHaveLength(1);
     expect(tree.summary.rootCause).toMatchObject({ kind: 'Database', name: 'nope', reason: 'NotFound' });
+  });
+
+  it('reports a family that could not look for children and goes on with the rest', async () => {
+    const { reader } = memoryReader(kinds, [claim, composite, instance, object, composition]);
+    const failed = jest.fn();
+    const broken = async () => {
+      throw new Error('403 forbidden: pods');
+    };
+    const built = await buildTree(reader, { apiVersion: 'db.example.org/v1', kind: 'Database', namespace: 'team', name: 'orders' }, {
+      maxNodes: 100,
+      concurrency: 2,
+      families: [broken, crossplaneFamily],
+      onFamilyError: failed,
+    });
+    expect(built.entries.size).toBe(7);
+    expect(failed).toHaveBeenCalledWith(expect.objectContaining({ kind: 'Database', name: 'orders' }), expect.any(Error));
   });
 
   it('answers an unknown node, not an error, when discovery fails for the root or a child', async () => {

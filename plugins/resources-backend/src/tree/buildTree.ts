@@ -39,8 +39,10 @@ export interface BuildOptions {
   maxNodes: number;
   /** Cluster requests in flight at once for this tree. */
   concurrency: number;
-  /** Child-finding rules; Crossplane and provider-kubernetes by default. */
+  /** Child-finding rules; Crossplane, provider-kubernetes and workloads by default. */
   families?: Family[];
+  /** Told when a family could not look for an object's children (a LIST refused); the tree goes on without them. */
+  onFamilyError?: (node: ResourceNode, error: unknown) => void;
 }
 
 const DEFAULT_FAMILIES: Family[] = [crossplaneFamily, providerKubernetesFamily, workloadsFamily];
@@ -198,7 +200,14 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
   while (wave.length) {
     const found = await Promise.all(
       wave.map(async parent => {
-        const perFamily = await Promise.all(families.map(f => f(parent.object as KubeObject, parent.kind as ServedKind, reader).catch(() => [])));
+        const perFamily = await Promise.all(
+          families.map(f =>
+            f(parent.object as KubeObject, parent.kind as ServedKind, reader).catch(err => {
+              options.onFamilyError?.(parent.node, err);
+              return [];
+            }),
+          ),
+        );
         return { parent, items: perFamily.flat() };
       }),
     );
