@@ -1,0 +1,85 @@
+/**
+ * Measurement process: the production provider (KubernetesEntityProvider with the direct cluster source
+ * and the watcher the module wires) against the served fleet. First sync, a second sync over the
+ * unchanged fleet, then change latency through the provider's watches.
+ *   argv: <setup.json> <latency rounds>
+ */
+import { ConfigReader } from '@backstage/config';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { KubernetesEntityProvider, readIngestorConfig } from '../src';
+import { clusterSource, kindWatcher } from '../src/provider/sources';
+import { measureChangeLatency, type LatencyResult } from './changeLatency';
+import { BenchConnection, changedEntities } from './connection';
+import { report, runMain } from './process';
+import { cpuSecondsSince, peakRssMb, readSetup } from './setup';
+import { TrafficCounter, type Traffic } from './traffic';
+
+/** What the sync measurement reports. */
+export interface SyncReport {
+  wallS: number;
+  cpuS: number;
+  peakRssMb: number;
+  traffic: Traffic;
+  entities: number;
+  objectsListed: number;
+  failures: string[];
+  steadyCpuS: number;
+  steadyWallS: number;
+  steadyChanged: number;
+  latency: LatencyResult;
+}
+
+/** Warnings and errors go to stderr (a failing benchmark should say why); info and debug are dropped. */
+function quietLogger(): LoggerService {
+  const logger: LoggerService = {
+    error: message => process.stderr.write(`[sync] error: ${message}\n`),
+    warn: message => process.stderr.write(`[sync] warn: ${message}\n`),
+    info: () => {},
+    debug: () => {},
+    child: () => logger,
+  };
+  return logger;
+}
+
+runMain(async () => {
+  const [setupFile, roundsText] = process.argv.slice(2);
+  const setup = readSetup(setupFile);
+  const traffic = new TrafficCounter();
+  const config = readIngestorConfig(new ConfigReader({ kubernetesIngestor: { clusters: { source: 'direct', kubeconfig: setup.kubeconfig } } }));
+  const logger = quietLogger();
+  const provider = new KubernetesEntityProvider({ config, logger, clusters: clusterSource(config), watcher: kindWatcher(config, logger) });
+  const connection = new BenchConnection();
+  await provider.connect(connection);
+
+  global.gc?.();
+  traffic.start();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const summary = await provider.refresh();
+  const wallS = (performance.now() - t0) / 1000;
+  const cpuS = cpuSecondsSince(cpu0);
+  const rss = peakRssMb();
+  const first = traffic.read();
+  const firstEntities = connection.lastFull;
+
+  // The first refresh started watches; let them connect before the steady cycle is timed.
+  await new Promise(r => setTimeout(r, 2000));
+  global.gc?.();
+  const cpu1 = process.cpuUsage();
+  const t1 = performance.now();
+  await provider.refresh();
+  const steadyWallS = (performance.now() - t1) / 1000;
+  const steadyCpuS = cpuSecondsSince(cpu1);
+  const steadyChanged = changedEntities(firstEntities, connection.lastFull);
+
+  await new Promise(r => setTimeout(r, 2000));
+  const latency = await measureChangeLatency(connection, setup.clusters[0], Number(roundsText));
+  provider.stop();
+
+  const failures = [
+    ...summary.clustersFailed.map(f => `${f.cluster}: ${f.error}`),
+    ...summary.kindsFailed.map(f => `${f.cluster} ${f.kind}: ${f.error}`),
+  ];
+  const result: SyncReport = { wallS, cpuS, peakRssMb: rss, traffic: first, entities: summary.entitiesEmitted, objectsListed: summary.objectsListed, failures, steadyCpuS, steadyWallS, steadyChanged, latency };
+  report(result);
+});

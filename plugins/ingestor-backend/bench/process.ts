@@ -1,0 +1,44 @@
+/**
+ * Child processes of the benchmark: each measurement runs in a fresh Node process (its own CPU time,
+ * peak RSS and heap), talking to the parent over IPC.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+
+/** Starts a TypeScript file in a new Node process (through tsx) with an IPC channel. */
+export function startChild(file: string, args: string[], opts: { execArgv?: string[] } = {}): ChildProcess {
+  return fork(file, args, { execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+/** The first IPC message of a child; rejects if it exits first. */
+export function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`${what} exited (${code}) before reporting`));
+    child.once('exit', onExit);
+    child.once('message', message => {
+      child.off('exit', onExit);
+      resolve(message as T);
+    });
+  });
+}
+
+/** Runs a measurement to completion: its one report, then its exit. */
+export async function measure<T>(file: string, args: string[], what: string): Promise<T> {
+  const child = startChild(file, args, { execArgv: ['--expose-gc'] });
+  const result = await firstMessage<T>(child, what);
+  await new Promise(resolve => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+  return result;
+}
+
+/** Called by a measurement process: sends its report and exits once it is delivered (printed when run alone). */
+export function report(result: unknown): void {
+  if (process.send) process.send(result, () => process.exit(0));
+  else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`, () => process.exit(0));
+}
+
+/** Runs a measurement's main, reporting a failure on stderr with a non-zero exit. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch(err => {
+    process.stderr.write(`${(err as Error).stack}\n`);
+    process.exit(1);
+  });
+}

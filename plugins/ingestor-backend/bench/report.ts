@@ -1,0 +1,46 @@
+/** Turns the measurement reports into the named metrics of issue 15, each judged against its target. */
+import { metric, percentile, round, targets, type Metric } from '@internal/kube-sim/src/bench/metrics';
+import type { CorpusReport } from './measureCorpus';
+import type { LimitReport } from './measureLimit';
+import type { SyncReport } from './measureSync';
+import type { TreeReport } from './measureTree';
+
+const or = (x: number | undefined, digits: number) => (x === undefined ? null : round(x, digits));
+
+export function syncMetrics(fleet: string, sync: SyncReport, limit: LimitReport): Metric[] {
+  const t = targets(sync.cpuS);
+  const failed = sync.failures.length ? `${sync.failures.length} listings failed: ${sync.failures[0]}` : undefined;
+  const missed = sync.latency.missed.length ? `${sync.latency.missed.length} changes never applied (${sync.latency.missed[0]})` : `${sync.latency.samples.length} changes`;
+  return [
+    metric('sync_wall_s', round(sync.wallS, 2), 's', fleet, undefined, failed ?? `${sync.objectsListed} objects, ${sync.entities} entities`),
+    metric('sync_cpu_s', round(sync.cpuS, 2), 's', fleet, undefined),
+    metric('sync_peak_rss_mb', round(sync.peakRssMb, 0), 'MiB', fleet, t.sync_peak_rss_mb, `limit process: ${round(limit.peakRssMb, 0)} MiB`),
+    metric('sync_requests', sync.traffic.requests, 'requests', fleet, undefined, `${round(sync.traffic.bytesReceived / 1024 / 1024, 1)} MiB received (limit: ${limit.traffic.requests} requests, ${round(limit.traffic.bytesReceived / 1024 / 1024, 1)} MiB)`),
+    metric('limit_wall_s', round(limit.wallS, 2), 's', fleet, undefined, `${limit.lists} lists, ${limit.objects} objects`),
+    metric('limit_cpu_s', round(limit.cpuS, 2), 's', fleet, undefined),
+    metric('sync_over_limit_wall', round(sync.wallS / limit.wallS, 2), 'ratio', fleet, undefined),
+    metric('sync_over_limit_cpu', round(sync.cpuS / limit.cpuS, 2), 'ratio', fleet, t.sync_over_limit_cpu),
+    metric('steady_cpu_s', round(sync.steadyCpuS, 2), 's', fleet, t.steady_cpu_s, `wall ${round(sync.steadyWallS, 2)} s`),
+    metric('steady_changed_entities', sync.steadyChanged, 'entities', fleet, t.steady_changed_entities),
+    metric('change_latency_p50_ms', or(percentile(sync.latency.samples, 50), 0), 'ms', fleet, undefined, missed),
+    metric('change_latency_p95_ms', sync.latency.missed.length ? null : or(percentile(sync.latency.samples, 95), 0), 'ms', fleet, t.change_latency_p95_ms, missed),
+  ];
+}
+
+export function corpusMetrics(fleet: string, corpus: CorpusReport): Metric[] {
+  const t = targets(null);
+  const perSecond = (ms: number) => round(corpus.definitions / (ms / 1000), 0);
+  return [
+    metric('corpus_convert_ms', round(corpus.withoutTypesMs, 0), 'ms', fleet, undefined, `${corpus.definitions} definitions, ${perSecond(corpus.withoutTypesMs)}/s; slowest ${corpus.slowest.name} ${round(corpus.slowest.ms, 1)} ms`),
+    metric('corpus_convert_types_ms', round(corpus.withTypesWarmMs, 0), 'ms', fleet, t.corpus_convert_types_ms, `warm; ${perSecond(corpus.withTypesWarmMs)}/s; cold ${round(corpus.withTypesColdMs, 0)} ms`),
+  ];
+}
+
+export function treeMetrics(fleet: string, tree: TreeReport): Metric[] {
+  const t = targets(null);
+  const note = tree.error ?? `${tree.nodes} nodes, ${tree.samples} samples each`;
+  return [
+    metric('tree_cold_p95_ms', tree.error ? null : round(tree.coldP95Ms, 1), 'ms', fleet, t.tree_cold_p95_ms, note),
+    metric('tree_warm_p95_ms', tree.error ? null : round(tree.warmP95Ms, 1), 'ms', fleet, t.tree_warm_p95_ms, note),
+  ];
+}
