@@ -34,6 +34,12 @@ export interface Config {
        * @default 15
        */
       requestTimeoutSeconds?: number;
+      /**
+       * Cluster requests in flight at once for the whole plugin (every tree, user and cluster), so
+       * many open tabs cannot flood an API server.
+       * @default 32
+       */
+      maxConcurrentRequests?: number;
     };
     tree?: {
       /**

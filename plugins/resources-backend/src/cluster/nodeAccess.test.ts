@@ -29,7 +29,7 @@ describe('createClusterAccess through the kubernetes-backend proxy', () => {
 
   it('reads as the caller: their identity in the token, their cluster credentials forwarded, the cluster named in a header', async () => {
     const access = createClusterAccess(
-      { source: 'proxy', direct: [], requestTimeoutMs: 5000, allowedClusterNames: ['prod'] },
+      { source: 'proxy', direct: [], requestTimeoutMs: 5000, maxConcurrentRequests: 4, allowedClusterNames: ['prod'] },
       { discovery: { getBaseUrl: async () => base, getExternalBaseUrl: async () => base }, auth: mockServices.auth() },
     );
     expect(await access.reader('staging', { credentials: mockCredentials.user() })).toBeUndefined();

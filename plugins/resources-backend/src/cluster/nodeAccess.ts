@@ -4,10 +4,12 @@ import {
   connectionsFromDirectConfig,
   connectionsFromKubeconfig,
   createApiIndex,
+  createLimiter,
   createProxyConnection,
   getObject,
   getSubresourceText,
   isAllowedCluster,
+  limitConnection,
   listAll,
   resolveKind,
   type ApiIndex,
@@ -78,16 +80,20 @@ export interface AccessServices {
  * credentials (tests, the demo, installations without the Kubernetes plugin).
  */
 export function createClusterAccess(config: ClustersConfig, services: AccessServices): ClusterAccess {
+  const limiter = createLimiter(config.maxConcurrentRequests);
   if (config.source === 'proxy') {
     return {
       async reader(cluster, caller) {
         if (!isAllowedCluster(cluster, config.allowedClusterNames)) return undefined;
-        const conn = await createProxyConnection({
-          ...services,
-          cluster,
-          credentials: caller.credentials,
-          ...(caller.clusterAuthHeaders ? { clusterAuthHeaders: caller.clusterAuthHeaders } : {}),
-        });
+        const conn = limitConnection(
+          await createProxyConnection({
+            ...services,
+            cluster,
+            credentials: caller.credentials,
+            ...(caller.clusterAuthHeaders ? { clusterAuthHeaders: caller.clusterAuthHeaders } : {}),
+          }),
+          limiter,
+        );
         return readerFor(conn, createApiIndex(conn, { timeoutMs: config.requestTimeoutMs }), config.requestTimeoutMs);
       },
     };
@@ -101,7 +107,7 @@ export function createClusterAccess(config: ClustersConfig, services: AccessServ
           ...(config.kubeconfig ? connectionsFromKubeconfig({ path: config.kubeconfig, contexts: config.contexts, allowedClusterNames: config.allowedClusterNames }) : []),
           ...connectionsFromDirectConfig(config.direct, config.allowedClusterNames),
         ];
-        conns = new Map(list.map(c => [c.name, c]));
+        conns = new Map(list.map(c => [c.name, limitConnection(c, limiter)]));
       }
       const conn = conns.get(cluster);
       if (!conn) return undefined;

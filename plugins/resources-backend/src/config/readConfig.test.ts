@@ -4,7 +4,7 @@ import { readResourcesConfig } from './readConfig';
 describe('readResourcesConfig', () => {
   it('defaults to the proxy and small limits', () => {
     expect(readResourcesConfig(new ConfigReader({}))).toEqual({
-      clusters: { source: 'proxy', direct: [], requestTimeoutMs: 15_000 },
+      clusters: { source: 'proxy', direct: [], requestTimeoutMs: 15_000, maxConcurrentRequests: 32 },
       tree: { maxNodes: 1000, concurrency: 8, cacheTtlMs: 5000 },
     });
   });
@@ -22,6 +22,7 @@ describe('readResourcesConfig', () => {
     [{ clusters: { source: 'direct' } }, /neither kubernetesResources.clusters.kubeconfig nor kubernetesResources.clusters.direct/],
     [{ tree: { maxNodes: 0 } }, /kubernetesResources.tree.maxNodes/],
     [{ tree: { concurrency: 1.5 } }, /kubernetesResources.tree.concurrency/],
+    [{ clusters: { maxConcurrentRequests: -1 } }, /kubernetesResources.clusters.maxConcurrentRequests/],
   ])('names the key of a wrong value: %j', (section, message) => {
     expect(() => readResourcesConfig(new ConfigReader({ kubernetesResources: section }))).toThrow(message);
   });

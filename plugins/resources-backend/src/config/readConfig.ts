@@ -12,6 +12,8 @@ export interface ClustersConfig {
   direct: DirectClusterConfig[];
   allowedClusterNames?: string[];
   requestTimeoutMs: number;
+  /** Cluster requests in flight at once across every tree, user and cluster. */
+  maxConcurrentRequests: number;
 }
 
 /** Limits of one tree. */
@@ -70,6 +72,7 @@ export function readResourcesConfig(root: Config): ResourcesConfig {
       direct,
       ...(c.has('clusters.allowedClusterNames') ? { allowedClusterNames: c.getStringArray('clusters.allowedClusterNames') } : {}),
       requestTimeoutMs: intInRange(c, 'clusters.requestTimeoutSeconds', 15, 1, 600) * 1000,
+      maxConcurrentRequests: intInRange(c, 'clusters.maxConcurrentRequests', 32, 1, 1000),
     },
     tree: {
       maxNodes: intInRange(c, 'tree.maxNodes', 1000, 1, 100_000),
