@@ -1,12 +1,14 @@
 /** Test helper: the ajv instances the tests validate with. */
 import Ajv from 'ajv';
+import ajvErrors from 'ajv-errors';
 import addFormats from 'ajv-formats';
 import { formPattern } from '../form/pattern';
 
-/** Form schemas as the scaffolder frontend would compile them, `ui:*` keys removed as Backstage does. */
+/** Form schemas as the scaffolder frontend would compile them (with ajv-errors), `ui:*` keys removed as Backstage does. */
 export function formAjv(): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true, strictRequired: false });
   addFormats(ajv);
+  ajvErrors(ajv);
   return ajv;
 }
 

@@ -7,6 +7,7 @@ import { hasConnectionSecret, machineryPath } from '../schema/crossplane';
 import type { DefinitionVersion } from '../sources';
 import type { SpecBinding } from './bindings';
 import type { PlacedField } from './layout';
+import { labelMessages, subdomainMessages } from './nameMessages';
 import type { FormSchema } from './types';
 
 export interface AdvancedPage {
@@ -54,6 +55,8 @@ export function advancedPage(v: DefinitionVersion, compositions: string[], userF
       title: 'Connection secret',
       description: 'Name of the Secret Crossplane writes connection details to.',
       pattern: DNS1123_SUBDOMAIN_PATTERN,
+      maxLength: 253,
+      errorMessage: subdomainMessages(253),
     };
     const fields: Record<string, string> = { name: 'connectionSecretName' };
     if (v.role === 'composite') {
@@ -61,6 +64,8 @@ export function advancedPage(v: DefinitionVersion, compositions: string[], userF
         type: 'string',
         title: 'Connection secret namespace',
         pattern: DNS1123_LABEL_PATTERN,
+        maxLength: 63,
+        errorMessage: labelMessages(63),
       };
       fields.namespace = 'connectionSecretNamespace';
       dependencies.connectionSecretName = ['connectionSecretNamespace'];

@@ -2,6 +2,7 @@
 import { DNS1123_LABEL_PATTERN, DNS1123_SUBDOMAIN_PATTERN } from '../names';
 import type { DefinitionVersion } from '../sources';
 import { rulesSentence } from './help';
+import { labelMessages, subdomainMessages } from './nameMessages';
 import type { FormSchema } from './types';
 
 /** Crossplane uses claim and XR names as label values, which cap them at 63 characters. */
@@ -19,6 +20,7 @@ export function metadataPage(v: DefinitionVersion): FormSchema {
       description: `The ${v.kind}'s name: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit.`,
       pattern: DNS1123_SUBDOMAIN_PATTERN,
       maxLength: nameMaxLength(v),
+      errorMessage: subdomainMessages(nameMaxLength(v)),
       'ui:autofocus': true,
     },
   };
@@ -30,6 +32,7 @@ export function metadataPage(v: DefinitionVersion): FormSchema {
       description: 'The Kubernetes namespace to create it in.',
       pattern: DNS1123_LABEL_PATTERN,
       maxLength: 63,
+      errorMessage: labelMessages(63),
     };
     required.push('namespace');
   }
