@@ -50,9 +50,21 @@ export function leafCount(schema: Schema, depth = 0): number {
   return 1;
 }
 
+const HELPER_FIELDS = ['name', 'policy', 'matchLabels', 'matchControllerRef'];
+
+/**
+ * Crossplane's reference and selector helpers (`kmsKeyArnRef`, `kmsKeyArnSelector`): a few fields that
+ * belong beside the value they resolve, never a wizard page of their own.
+ */
+function isReferenceHelper(entry: PropertyEntry): boolean {
+  const keys = Object.keys(entry.schema.properties ?? {});
+  return /(Ref|Refs|Selector)$/.test(entry.key) && keys.length > 0 && keys.every(k => HELPER_FIELDS.includes(k));
+}
+
 /** A plain object whose fields can stand on their own without changing what the manifest may say. */
 function splittable(entry: PropertyEntry, requiredChain: boolean): boolean {
   const s = entry.schema;
+  if (isReferenceHelper(entry)) return false;
   const plain =
     (s.type === 'object' || (!s.type && !!s.properties)) &&
     !!s.properties &&
