@@ -6,7 +6,7 @@
  */
 import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
-import { listsOf, type ListCall } from './lists';
+import { listsOf, type ListCall } from '@internal/kube-sim/src/bench/lists';
 import { report, runMain } from './process';
 import { cpuSecondsSince, peakRssMb, readSetup } from './setup';
 import { TrafficCounter, type Traffic } from './traffic';

@@ -18,7 +18,7 @@ describe('benchmark fleets', () => {
 
   it('holds the counts of its size, with the tree claim in the first cluster only', () => {
     const size = FLEETS.tiny;
-    const count = (objs: ReturnType<typeof clusterObjects>, pred: (k: string) => boolean) => objs.filter(o => pred(o.kind)).length;
+    const count = (objs: ReturnType<typeof clusterObjects>, pred: (k: string) => boolean) => objs.filter(o => pred(o.kind ?? '')).length;
     const first = clusterObjects(size, 1, 0);
     const second = clusterObjects(size, 1, 1);
     const workloads = (k: string) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(k);

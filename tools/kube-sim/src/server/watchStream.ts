@@ -26,7 +26,7 @@ export function streamWatch(
   const { type, namespace } = route;
   const encode = (e: WatchEvent): string => {
     const isObject = e.type === 'ADDED' || e.type === 'MODIFIED' || e.type === 'DELETED';
-    let object = e.object;
+    let object: unknown = e.object;
     if (table && isObject) object = tableForObject(type, e.object as KubeObject, table);
     // Bookmarks are converted too, as a real server does; ERROR events stay a Status.
     else if (metadataOnly && e.type !== 'ERROR') object = partialObjectMetadata(e.object as KubeObject);
