@@ -13,7 +13,8 @@ export function registerResourceTreeAction(actions: ActionsRegistryService, serv
     description:
       'Reads the live Kubernetes/Crossplane resources behind a catalog entity (claim → composite → composed ' +
       'resources, or a workload and its pods) and says which are not ready and which resource is the root cause, ' +
-      'with its reason and message. Use it to answer "why is this resource not ready?".',
+      'with its reason and message, and the detected problems with proposed fixes. Use it to answer ' +
+      '"why is this resource not ready?".',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -47,6 +48,19 @@ export function registerResourceTreeAction(actions: ActionsRegistryService, serv
               }),
             )
             .describe('Every resource of the tree, root first'),
+          problems: z
+            .array(
+              z.object({
+                severity: z.string().describe('error, warning or info'),
+                title: z.string(),
+                count: z.number().describe('How many resources show this same problem'),
+                explanation: z.string(),
+                nextStep: z.string().describe('What to do about it'),
+                evidence: z.array(z.string()),
+                docsUrl: z.string().optional(),
+              }),
+            )
+            .describe('Detected problems with proposed fixes, most severe first'),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -68,6 +82,15 @@ export function registerResourceTreeAction(actions: ActionsRegistryService, serv
             status: n.status,
             ...(n.reason ? { reason: n.reason } : {}),
             ...(n.message ? { message: n.message } : {}),
+          })),
+          problems: tree.summary.problems.map(p => ({
+            severity: p.severity,
+            title: p.title,
+            count: p.count,
+            explanation: p.fix.explanation,
+            nextStep: p.fix.nextStep,
+            evidence: p.fix.evidence,
+            ...(p.fix.docsUrl ? { docsUrl: p.fix.docsUrl } : {}),
           })),
         },
       };

@@ -248,6 +248,7 @@ describe('resources routes against kube-sim', () => {
     const { output } = await run(AuthorizeResult.ALLOW);
     expect(output).toMatchObject({ cluster: 'kube-sim', truncated: false, rootCause: { kind: 'Instance', reason: 'ReconcileError' } });
     expect((output as { resources: unknown[] }).resources.length).toBeGreaterThan(5);
+    expect((output as { problems: Array<{ title: string; nextStep: string }> }).problems[0]).toMatchObject({ title: 'The provider fails to reconcile Instance' });
     await expect(run(AuthorizeResult.DENY)).rejects.toThrow(/not allowed/);
   });
 });
