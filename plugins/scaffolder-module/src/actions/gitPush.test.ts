@@ -12,6 +12,9 @@ const mockDir = createMockDirectory();
 const git = (gitDir: string, ...args: string[]) =>
   execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8' }).trim();
 
+// Each push starts a dozen git processes; a loaded machine needs more than Jest's 5 s for three of them.
+jest.setTimeout(30_000);
+
 describe('kubernetes:gitops:push', () => {
   const action = createGitPushAction();
   let bare: string;

@@ -72,15 +72,16 @@ export async function pushBranch(request: GitPushRequest): Promise<{ commitSha: 
   try {
     await fs.mkdir(options.emptyDir);
     await git(['init', '--quiet', '--bare', `--template=${options.emptyDir}`, options.gitDir]);
-    await git(['remote', 'add', 'origin', request.remoteUrl]);
+    // The URL is given to each command rather than stored as a remote: nothing is configured at all.
+    const remote = request.remoteUrl;
     const branchRef = `refs/heads/${request.branchName}`;
-    const heads = await git(['ls-remote', ...transport.fetch, 'origin', branchRef]);
+    const heads = await git(['ls-remote', ...transport.fetch, '--', remote, branchRef]);
     const existing = heads.split('\n').some(line => line.split('\t')[1] === branchRef);
     const start = existing ? request.branchName : request.baseBranch;
     let parent: string | undefined;
     if (start) {
-      await git(['fetch', '--quiet', '--no-tags', '--depth', '1', ...transport.fetch, 'origin', `refs/heads/${start}`]);
-      parent = await git(['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
+      await git(['fetch', '--quiet', '--no-tags', '--depth', '1', ...transport.fetch, '--', remote, `refs/heads/${start}`]);
+      parent = 'FETCH_HEAD';
       await git(['read-tree', parent]);
     } else {
       await git(['read-tree', '--empty']);
@@ -101,7 +102,7 @@ export async function pushBranch(request: GitPushRequest): Promise<{ commitSha: 
         GIT_COMMITTER_EMAIL: request.author.email,
       },
     });
-    await git(['push', '--quiet', '--no-verify', ...transport.push, 'origin', `${commitSha}:${branchRef}`]);
+    await git(['push', '--quiet', '--no-verify', ...transport.push, '--', remote, `${commitSha}:${branchRef}`]);
     return { commitSha };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });

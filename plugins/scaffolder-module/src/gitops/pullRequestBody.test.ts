@@ -12,8 +12,8 @@ interface Token {
   attrGet(name: string): string | null;
 }
 
-function tokens(body: string): Token[] {
-  return (markdown.parse(body, {}) as Token[]).flatMap(t => [t, ...(t.children ?? [])]);
+function tokensOf(markdownText: string): Token[] {
+  return (markdown.parse(markdownText, {}) as Token[]).flatMap(t => [t, ...(t.children ?? [])]);
 }
 
 const HOSTILE = [
@@ -45,7 +45,7 @@ function body(value: string, extra: Partial<Parameters<typeof pullRequestBody>[0
 
 describe('pullRequestBody', () => {
   it.each(HOSTILE.map(v => [v]))('shows %p as inert text', value => {
-    const all = tokens(body(value));
+    const all = tokensOf(body(value));
     // No HTML, no image, and the only link is ours (to the Template in Backstage).
     expect(all.filter(t => t.type === 'html_inline' || t.type === 'html_block' || t.type === 'image')).toEqual([]);
     expect(all.filter(t => t.type === 'link_open').map(t => t.attrGet('href'))).toEqual([
@@ -64,7 +64,7 @@ describe('pullRequestBody', () => {
 
   it('links entity refs that are valid catalog refs, and shows any other as text', () => {
     const links = (ref: string) =>
-      tokens(body('x', { entityRef: ref, templateRef: undefined }))
+      tokensOf(body('x', { entityRef: ref, templateRef: undefined }))
         .filter(t => t.type === 'link_open')
         .map(t => t.attrGet('href'));
     expect(links('group:default/team-a')).toEqual(['https://backstage.example.com/catalog/default/group/team-a']);

@@ -28,10 +28,16 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** The node's `type` as a list; undefined for an untyped node. */
+function declaredTypes(node: Record<string, unknown>): string[] | undefined {
+  if (typeof node.type === 'string') return [node.type];
+  return Array.isArray(node.type) ? (node.type as string[]) : undefined;
+}
+
 /** Whether an enum value can satisfy the node's declared type (an untyped node takes anything). */
 function fitsType(node: Record<string, unknown>, value: unknown): boolean {
   if (node['x-kubernetes-int-or-string'] === true) return typeof value === 'string' || Number.isInteger(value);
-  const declared = typeof node.type === 'string' ? [node.type] : Array.isArray(node.type) ? node.type : undefined;
+  const declared = declaredTypes(node);
   if (!declared) return true;
   const actual = typeOf(value);
   if (actual === 'null' && node.nullable === true) return true;
@@ -53,7 +59,8 @@ export function mixedEnumWarnings(schema: KubeSchema): string[] {
     if (!isObject(node)) return;
     const dropped = misfits(node);
     if (dropped.length > 0) {
-      const type = node['x-kubernetes-int-or-string'] === true ? 'integer or string' : Array.isArray(node.type) ? node.type.join(' or ') : String(node.type);
+      const type =
+        node['x-kubernetes-int-or-string'] === true ? 'integer or string' : (declaredTypes(node) ?? []).join(' or ');
       warnings.push(
         `${path || '(root)'}: the enum mixes types; values that are not ${type} (${dropped
           .map(value => JSON.stringify(value))

@@ -42,8 +42,8 @@ const HFS_IGNORABLE = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
  * characters HFS+ ignores. Such a path would be written into, or committed as, a repository's own
  * configuration and hooks.
  */
-export function isGitSegment(segment: string): boolean {
-  const name = segment
+export function isGitSegment(part: string): boolean {
+  const name = part
     .replace(HFS_IGNORABLE, '')
     .split(':')[0]
     .replace(/[. ]+$/, '')

@@ -20,6 +20,7 @@ export function withDefaults(value: JsonValue, schema: KubeSchema | undefined): 
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
+    if (child === undefined) continue;
     const childSchema =
       schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
     out[key] = withDefaults(child, childSchema);

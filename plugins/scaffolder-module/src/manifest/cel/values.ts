@@ -23,5 +23,6 @@ export function celValue(value: JsonValue, schema: KubeSchema | undefined): CelI
     const items = itemSchema(schema);
     return value.map(item => celValue(item, items));
   }
-  return new Map(Object.entries(value).map(([key, child]) => [key, celValue(child, propertySchema(schema, key))]));
+  const entries = Object.entries(value).filter((entry): entry is [string, JsonValue] => entry[1] !== undefined);
+  return new Map(entries.map(([key, child]) => [key, celValue(child, propertySchema(schema, key))]));
 }
