@@ -1,6 +1,12 @@
 /** Fixed entity annotation keys; their home is the common package so the resources backend reads the same. */
 export { ENTITY_ANNOTATIONS } from '@kube-platform/plugin-kubernetes-common';
 
+/**
+ * On an entity that several clusters produce under one ref (see mapping/acrossClusters.ts): every
+ * cluster it runs in, comma separated, in name order. `kube-platform.io/cluster` names the first.
+ */
+export const CLUSTERS_ANNOTATION = 'kube-platform.io/clusters';
+
 /** Backstage's own Kubernetes plugin annotations, so its Kubernetes tab works for ingested entities. */
 export const BACKSTAGE_KUBERNETES_ANNOTATIONS = {
   id: 'backstage.io/kubernetes-id',

@@ -1,7 +1,7 @@
 /** The pure mapping step: Kubernetes objects to catalog entities. */
 export {
-  ensureUniqueRefs,
   mapClusterObjects,
+  mergeAcrossClusters,
   mapReadings,
   systemEntities,
 } from './mapReading';

@@ -161,14 +161,17 @@ describe('mapReadings', () => {
     await expectAllValid(result.entities);
   });
 
-  it('keeps refs unique across clusters even when the models leave the cluster out', async () => {
+  // The provider's rule (mapping/acrossClusters.ts, tested in provider/emit.test.ts): one service in
+  // several clusters is one entity listing them, whichever entry point maps the readings.
+  it('merges one service of several clusters into one entity when the models leave the cluster out', async () => {
     const objects = [deployment('api', 'team-a')];
     const result = mapReadings(
       [reading('b-cluster', [{ source: workloadKind(), objects }]), reading('a-cluster', [{ source: workloadKind(), objects }])],
       testConfig({ mappings: { namespaceModel: 'default', nameModel: 'name', systemModel: 'none' } }),
     );
-    expect(refsOf(result.entities)).toEqual(['component:default/api', 'component:default/api-b-cluster']);
-    expect(result.entities[1].metadata.annotations!['backstage.io/kubernetes-id']).toBe('api-b-cluster');
+    expect(refsOf(result.entities)).toEqual(['component:default/api']);
+    expect(result.entities[0].metadata.annotations!['kube-platform.io/clusters']).toBe('a-cluster,b-cluster');
+    expect(result.entities[0].metadata.annotations!['backstage.io/kubernetes-id']).toBe('api');
     await expectAllValid(result.entities);
   });
 

@@ -1,51 +1,11 @@
-import type { Entity } from '@backstage/catalog-model';
-import { BACKSTAGE_KUBERNETES_ANNOTATIONS, ENTITY_ANNOTATIONS } from '../annotations';
 import type { IngestorConfig } from '../config/types';
 import { definitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, ClusterReading } from '../types';
-import { NameClaim, resolveNames } from './dedupe';
+import { mergeAcrossClusters, type ClusterEntities } from './acrossClusters';
 import { clip, compareStrings } from './guards';
 import { compareEntities, mapClusterObjects, sortReports } from './mapCluster';
-import { shortHash, toDnsLabel } from './names';
 import { systemEntities } from './systems';
 import type { MappingResult, MappingSkip, MappingWarning } from './types';
-
-function sourceIdentity(entity: Entity): string[] {
-  const annotations = entity.metadata.annotations ?? {};
-  return [
-    annotations[ENTITY_ANNOTATIONS.cluster] ?? '',
-    annotations[ENTITY_ANNOTATIONS.kind] ?? '',
-    annotations[ENTITY_ANNOTATIONS.namespace] ?? '',
-    annotations[ENTITY_ANNOTATIONS.name] ?? '',
-  ];
-}
-
-/**
- * Makes refs unique across clusters. Per-cluster results already are; two clusters can only meet when
- * the name and namespace models leave the cluster out (e.g. `namespaceModel: default`, `nameModel:
- * name`). Then the entity from the alphabetically first cluster keeps the name and the others get
- * `-<cluster>`. The provider, which merges per-cluster results itself, should call this too.
- */
-export function ensureUniqueRefs(entities: Entity[]): Entity[] {
-  const claims: NameClaim[] = entities.map(entity => {
-    const identity = sourceIdentity(entity);
-    return {
-      scope: `${entity.kind}:${entity.metadata.namespace ?? 'default'}`,
-      name: entity.metadata.name,
-      rank: identity,
-      suffixes: [toDnsLabel(identity[0]), shortHash(JSON.stringify(identity))],
-    };
-  });
-  const names = resolveNames(claims);
-  return entities.map((entity, index) => {
-    if (names[index] === entity.metadata.name) return entity;
-    const annotations = { ...entity.metadata.annotations };
-    if (annotations[BACKSTAGE_KUBERNETES_ANNOTATIONS.id] !== undefined) {
-      annotations[BACKSTAGE_KUBERNETES_ANNOTATIONS.id] = names[index];
-    }
-    return { ...entity, metadata: { ...entity.metadata, name: names[index], annotations } };
-  });
-}
 
 /**
  * Maps everything read in one cycle: the entities of every cluster whose reading is trustworthy, plus
@@ -53,7 +13,7 @@ export function ensureUniqueRefs(entities: Entity[]): Entity[] {
  * last good entities is the provider's job.
  */
 export function mapReadings(readings: ClusterReading[], config: IngestorConfig): MappingResult {
-  const entities: Entity[] = [];
+  const perCluster: ClusterEntities[] = [];
   const skipped: MappingSkip[] = [];
   const warnings: MappingWarning[] = [];
 
@@ -76,12 +36,14 @@ export function mapReadings(readings: ClusterReading[], config: IngestorConfig):
       }
     }
     const result = mapClusterObjects(cluster, objects, reading.namespaces, config, apiNames);
-    entities.push(...result.entities);
+    perCluster.push({ cluster, entities: result.entities });
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
   }
 
-  const unique = ensureUniqueRefs(entities);
+  const merged = mergeAcrossClusters(perCluster);
+  warnings.push(...merged.warnings);
+  const unique = merged.entities;
   return {
     entities: [...unique, ...systemEntities(unique, config)].sort(compareEntities),
     skipped: sortReports(skipped),
@@ -92,4 +54,5 @@ export function mapReadings(readings: ClusterReading[], config: IngestorConfig):
 // The provider imports the whole mapping surface from this entry point.
 export { mapClusterObjects } from './mapCluster';
 export { systemEntities } from './systems';
+export { mergeAcrossClusters, type ClusterEntities } from './acrossClusters';
 export type { MappingResult, MappingSkip, MappingWarning, SkipReason } from './types';

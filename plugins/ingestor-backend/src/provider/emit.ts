@@ -1,7 +1,7 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { IngestorConfig } from '../config/types';
 import type { DefinitionApiNames } from '../templates/apiNames';
-import { mapClusterObjects, systemEntities, type MappingResult } from '../mapping/mapReading';
+import { mapClusterObjects, mergeAcrossClusters, systemEntities, type ClusterEntities, type MappingResult } from '../mapping/mapReading';
 import type { ClusterSnapshots } from './snapshots';
 
 export interface Emission {
@@ -11,32 +11,26 @@ export interface Emission {
 }
 
 /**
- * Maps every cluster's last good snapshot and adds the Systems they reference. A ref produced twice
- * (possible only with the non-default name models across clusters) is emitted once: the first cluster
- * in name order wins, and the others are reported.
+ * Maps every cluster's last good snapshot, merges entities that several clusters produce under one ref
+ * (see {@link mergeAcrossClusters}: one entity per service, listing its clusters), and adds the Systems
+ * they reference.
  */
 export function emitEntities(snapshots: ClusterSnapshots, config: IngestorConfig, apiNames: DefinitionApiNames = new Map()): Emission {
-  const entities: Entity[] = [];
   const skipped: Emission['skipped'] = [];
   const warnings: Emission['warnings'] = [];
-  const seen = new Map<string, string>();
+  const perCluster: ClusterEntities[] = [];
   for (const cluster of snapshots.clusterNames()) {
     const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), config, apiNames);
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
-    for (const entity of result.entities) {
-      const ref = stringifyEntityRef(entity);
-      const first = seen.get(ref);
-      if (first !== undefined) {
-        warnings.push({ cluster, object: ref, message: `entity ${ref} is also produced by cluster ${first}; kept that one (choose a name model that includes the cluster)` });
-        continue;
-      }
-      seen.set(ref, cluster);
-      entities.push(entity);
-    }
+    perCluster.push({ cluster, entities: result.entities });
   }
+  const merged = mergeAcrossClusters(perCluster);
+  warnings.push(...merged.warnings);
+  const refs = new Set(merged.entities.map(e => stringifyEntityRef(e)));
+  const entities = [...merged.entities];
   for (const system of systemEntities(entities, config)) {
-    if (!seen.has(stringifyEntityRef(system))) entities.push(system);
+    if (!refs.has(stringifyEntityRef(system))) entities.push(system);
   }
   return { entities, skipped, warnings };
 }

@@ -1,0 +1,66 @@
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { BACKSTAGE_KUBERNETES_ANNOTATIONS, CLUSTERS_ANNOTATION } from '../annotations';
+import { compareStrings } from './guards';
+import type { MappingWarning } from './types';
+
+/** Entities of one cluster, already unique within it. */
+export interface ClusterEntities {
+  cluster: string;
+  entities: Entity[];
+}
+
+/**
+ * What two entities of one ref must agree on to be the same service. The description is left out: the
+ * generated one names its cluster (`… in cluster prod-eu`), so it differs by construction.
+ */
+function identity(entity: Entity): string {
+  const { title, tags } = entity.metadata;
+  return JSON.stringify({ spec: entity.spec ?? {}, title, tags });
+}
+
+/** The generated description names one cluster; the merged entity's names them all. */
+function describeClusters(description: string | undefined, clusters: string[]): string | undefined {
+  const single = ` in cluster ${clusters[0]}`;
+  return description?.endsWith(single) ? `${description.slice(0, -single.length)} in clusters ${clusters.join(', ')}` : description;
+}
+
+/**
+ * The one rule for entities of different clusters that map to the same ref (possible only with name
+ * and namespace models that leave the cluster out): they are one service deployed to several clusters,
+ * so the catalog gets ONE entity. The first cluster in name order provides it; `kube-platform.io/clusters`
+ * lists every cluster it runs in, and Backstage's `kubernetes-cluster` pin is dropped so its Kubernetes
+ * tab shows the workload in all of them. When the clusters disagree (owner, type, system, title…), a warning
+ * names them: the first cluster's version is kept.
+ */
+export function mergeAcrossClusters(results: ClusterEntities[]): { entities: Entity[]; warnings: MappingWarning[] } {
+  const byRef = new Map<string, { entity: Entity; clusters: string[] }>();
+  const warnings: MappingWarning[] = [];
+  for (const { cluster, entities } of [...results].sort((a, b) => compareStrings(a.cluster, b.cluster))) {
+    for (const entity of entities) {
+      const ref = stringifyEntityRef(entity);
+      const kept = byRef.get(ref);
+      if (!kept) {
+        byRef.set(ref, { entity, clusters: [cluster] });
+        continue;
+      }
+      if (identity(kept.entity) !== identity(entity)) {
+        warnings.push({
+          cluster,
+          object: ref,
+          message: `entity ${ref} is also produced by cluster ${kept.clusters[0]}, differently; that cluster's version is used (choose a name model with the cluster to keep them apart)`,
+        });
+      }
+      kept.clusters.push(cluster);
+    }
+  }
+  const entities = [...byRef.values()].map(({ entity, clusters }) => {
+    if (clusters.length === 1) return entity;
+    const { [BACKSTAGE_KUBERNETES_ANNOTATIONS.cluster]: _pinned, ...annotations } = entity.metadata.annotations ?? {};
+    const description = describeClusters(entity.metadata.description, clusters);
+    return {
+      ...entity,
+      metadata: { ...entity.metadata, description, annotations: { ...annotations, [CLUSTERS_ANNOTATION]: clusters.join(',') } },
+    };
+  });
+  return { entities, warnings };
+}

@@ -1,0 +1,51 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { deployment, reading, testConfig, workloadKind } from '../mapping/testUtils';
+import { emitEntities } from './emit';
+import { ClusterSnapshots } from './snapshots';
+
+/** One service, `api` in namespace `shop`, deployed to three clusters; `owners` overrides per cluster. */
+function snapshots(owners: Record<string, string> = {}): ClusterSnapshots {
+  const s = new ClusterSnapshots();
+  for (const cluster of ['prod-us', 'prod-eu', 'staging']) {
+    const owner = owners[cluster] ? { 'kube-platform.io/owner': owners[cluster] } : {};
+    s.applyReading(reading(cluster, [{ source: workloadKind(), objects: [deployment('api', 'shop', owner)] }]));
+  }
+  return s;
+}
+
+// Name and namespace models that leave the cluster out: the only way two clusters meet on one ref.
+const config = testConfig({ mappings: { namespaceModel: 'namespace', nameModel: 'name', systemModel: 'none' } });
+
+describe('emitEntities across clusters', () => {
+  it('emits one entity for a service deployed to three clusters, listing them, without a cluster pin', () => {
+    const { entities, warnings } = emitEntities(snapshots(), config);
+    const components = entities.filter(e => e.kind === 'Component');
+    expect(components.map(e => stringifyEntityRef(e))).toEqual(['component:shop/api']);
+    const annotations = components[0].metadata.annotations ?? {};
+    expect(annotations['kube-platform.io/clusters']).toBe('prod-eu,prod-us,staging');
+    expect(annotations['kube-platform.io/cluster']).toBe('prod-eu');
+    expect(annotations['backstage.io/kubernetes-cluster']).toBeUndefined();
+    expect(annotations['backstage.io/kubernetes-id']).toBeDefined();
+    expect(components[0].metadata.description).toBe('Deployment shop/api in clusters prod-eu, prod-us, staging');
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps the first cluster (by name) when the clusters disagree, and says so', () => {
+    const { entities, warnings } = emitEntities(snapshots({ staging: 'group:default/qa' }), config);
+    const [api] = entities.filter(e => e.kind === 'Component');
+    expect(api.spec?.owner).toBe('group:default/platform');
+    expect(warnings).toEqual([
+      {
+        cluster: 'staging',
+        object: 'component:shop/api',
+        message: expect.stringContaining('also produced by cluster prod-eu, differently'),
+      },
+    ]);
+  });
+
+  it('leaves entities of one cluster alone under the default models', () => {
+    const { entities } = emitEntities(snapshots(), testConfig({ mappings: { systemModel: 'none' } }));
+    expect(entities.map(e => stringifyEntityRef(e)).sort()).toEqual(['component:prod-eu/api.shop', 'component:prod-us/api.shop', 'component:staging/api.shop']);
+    expect(entities.every(e => e.metadata.annotations?.['kube-platform.io/clusters'] === undefined)).toBe(true);
+  });
+});
