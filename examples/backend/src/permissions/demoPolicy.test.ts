@@ -9,7 +9,10 @@ const owners: Record<string, string[]> = {
 };
 
 function policy(denied: string[]) {
-  return new DemoPermissionPolicy(denied, async credentials => owners[credentials.principal.userEntityRef] ?? []);
+  return new DemoPermissionPolicy(denied, async credentials => {
+    const principal = credentials.principal as { type: string; userEntityRef?: string };
+    return principal.type === 'user' ? owners[principal.userEntityRef!] ?? [] : [];
+  });
 }
 
 function asUser(ref: string) {
@@ -26,6 +29,14 @@ describe('DemoPermissionPolicy', () => {
 
   it('allows it to everybody else', async () => {
     const decision = await policy(['group:default/contractors']).handle(readResources, asUser('user:default/guest'));
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('allows services (no ownership) to read resources', async () => {
+    const decision = await policy(['group:default/contractors']).handle(readResources, {
+      credentials: mockCredentials.service(),
+      info: { userEntityRef: '', ownershipEntityRefs: [] },
+    });
     expect(decision.result).toBe(AuthorizeResult.ALLOW);
   });
 

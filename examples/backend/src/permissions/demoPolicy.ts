@@ -1,10 +1,10 @@
-import type { BackstageCredentials, BackstageUserPrincipal } from '@backstage/backend-plugin-api';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
 import type { PermissionPolicy, PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { kubernetesResourcesReadPermission } from '@kube-platform/plugin-kubernetes-common';
 
-/** What the policy needs to know about a user: the refs they own through (themselves and their groups). */
-export type OwnershipLookup = (credentials: BackstageCredentials<BackstageUserPrincipal>) => Promise<string[]>;
+/** The refs a caller owns through (a user and their groups); none for services. */
+export type OwnershipLookup = (credentials: BackstageCredentials) => Promise<string[]>;
 
 /**
  * The demo's policy: everything is allowed, except that members of the denied groups may not read

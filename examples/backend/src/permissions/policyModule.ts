@@ -8,11 +8,13 @@ export const demoPermissionPolicyModule = createBackendModule({
   moduleId: 'demo-policy',
   register(reg) {
     reg.registerInit({
-      deps: { config: coreServices.rootConfig, userInfo: coreServices.userInfo, policy: policyExtensionPoint },
-      async init({ config, userInfo, policy }) {
+      deps: { config: coreServices.rootConfig, auth: coreServices.auth, userInfo: coreServices.userInfo, policy: policyExtensionPoint },
+      async init({ config, auth, userInfo, policy }) {
         const denied = config.getOptionalStringArray('demo.permissions.deniedGroups') ?? [];
         policy.setPolicy(
-          new DemoPermissionPolicy(denied, async credentials => (await userInfo.getUserInfo(credentials)).ownershipEntityRefs),
+          new DemoPermissionPolicy(denied, async credentials =>
+            auth.isPrincipal(credentials, 'user') ? (await userInfo.getUserInfo(credentials)).ownershipEntityRefs : [],
+          ),
         );
       },
     });
