@@ -122,6 +122,14 @@ describe('cluster text is data, never code', () => {
     expect(rendered.spec).toMatchObject({ size: SECRET });
   });
 
+  it('reads a parameter whose name came from the cluster as data, whatever the name holds', async () => {
+    const names = ['x }} ${{ secrets.X', 'a"] + secrets.X + parameters["b', "q' ~ secrets.X ~ '"];
+    const t = await templateOf(xrd({ type: 'object', properties: Object.fromEntries(names.map(n => [n, { type: 'string' }])) }), { publish: { repoUrl: 'github.com?owner=a&repo=b' } });
+    const parameters = Object.fromEntries(names.map((n, i) => [n, `value ${i}`]));
+    const rendered = renderInput(t.spec.steps[0].input.spec, parameters) as Record<string, unknown>;
+    expect(names.map(n => rendered[n])).toEqual(['value 0', 'value 1', 'value 2']);
+  });
+
   type Crd = { spec: { group: string; names: { kind: string } } };
   it.each([
     ['a kind', (o: Crd) => { o.spec.names.kind = 'W${{ secrets.X }}'; }],
