@@ -1,4 +1,3 @@
-import React from 'react';
 import { screen } from '@testing-library/react';
 import { ApiBlueprint, coreExtensionData } from '@backstage/frontend-plugin-api';
 import { createExtensionTester, renderInTestApp } from '@backstage/frontend-test-utils';
@@ -23,6 +22,9 @@ const claim: Entity = {
   },
   spec: { type: 'database', owner: 'team-payments' },
 };
+
+// rendering the graph and the app shell takes seconds on a loaded CI machine
+jest.setTimeout(30_000);
 
 describe('the new frontend system plugin', () => {
   const content = plugin.getExtension('entity-content:kubernetes-resources');

@@ -1,4 +1,3 @@
-import React from 'react';
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -18,6 +17,9 @@ const entity: Entity = {
     },
   },
 };
+
+// rendering the graph and the app shell takes seconds on a loaded CI machine
+jest.setTimeout(30_000);
 
 describe('legacy exports', () => {
   it('EntityKubernetesResourcesContent renders the tab for the entity in context', async () => {

@@ -1,8 +1,8 @@
-import React from 'react';
+import { type CSSProperties } from 'react';
 import { Text } from '@backstage/ui';
 import type { NodeCondition } from '@kube-platform/plugin-kubernetes-common';
 
-const cellStyle: React.CSSProperties = {
+const cellStyle: CSSProperties = {
   textAlign: 'left',
   verticalAlign: 'top',
   padding: '4px 8px 4px 0',

@@ -1,4 +1,3 @@
-import React from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ResourcesView } from './ResourcesView';

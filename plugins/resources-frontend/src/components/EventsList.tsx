@@ -1,4 +1,3 @@
-import React from 'react';
 import { Text } from '@backstage/ui';
 import type { NodeEvent } from '@kube-platform/plugin-kubernetes-common';
 

@@ -1,4 +1,4 @@
-import React from 'react';
+import { type ReactNode } from 'react';
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import type { ResourceNode } from '@kube-platform/plugin-kubernetes-common';
 import type { KubernetesResourcesApi } from '../api/KubernetesResourcesApi';
@@ -16,7 +16,7 @@ export interface NodeDrawerProps {
   onClose: () => void;
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title}>
       <Text as="h3" variant="title-x-small" style={{ margin: '12px 0 6px' }}>
@@ -27,7 +27,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function Loaded<T>({ value, children }: { value: Loadable<T>; children: (v: T) => React.ReactNode }) {
+function Loaded<T>({ value, children }: { value: Loadable<T>; children: (v: T) => ReactNode }) {
   if (value.state === 'loading') {
     return <Text color="secondary">Loading…</Text>;
   }

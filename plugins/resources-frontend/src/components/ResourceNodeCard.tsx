@@ -1,4 +1,4 @@
-import React, { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { statusStyle } from '../graph/status';
 import { NODE_HEIGHT, NODE_WIDTH, type ResourceFlowNode } from '../graph/toFlow';
@@ -11,7 +11,7 @@ export interface GraphActions {
 /** Provides {@link GraphActions} to every node card. */
 export const GraphActionsContext = createContext<GraphActions>({ onToggle: () => {} });
 
-const line: React.CSSProperties = {
+const line: CSSProperties = {
   overflow: 'hidden',
   textOverflow: 'ellipsis',
   whiteSpace: 'nowrap',

@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { Cell, CellText, Flex, Table, Text, type ColumnConfig } from '@backstage/ui';
 import type { NodeStatus, ResourceNode } from '@kube-platform/plugin-kubernetes-common';
 import { filterNodes, kindsOf, sortForTable, type NodeFilter } from '../graph/filters';
@@ -39,7 +39,7 @@ const columns: ColumnConfig<ResourceNode>[] = [
   },
 ];
 
-const selectStyle: React.CSSProperties = { marginLeft: 6, padding: '2px 4px' };
+const selectStyle: CSSProperties = { marginLeft: 6, padding: '2px 4px' };
 
 /** Every node of the tree as a table, worst status first, filtered by kind and status. */
 export function ResourceTable({ nodes, onSelect }: ResourceTableProps) {

@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { useApi } from '@backstage/core-plugin-api';
 import { kubernetesResourcesApiRef } from '../api/KubernetesResourcesApi';

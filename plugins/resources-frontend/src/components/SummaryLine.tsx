@@ -1,4 +1,3 @@
-import React from 'react';
 import { Button, Flex, Text } from '@backstage/ui';
 import type { TreeSummary } from '@kube-platform/plugin-kubernetes-common';
 

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { Button, Flex, Text } from '@backstage/ui';
 import { yamlFileName } from './fileName';
 
