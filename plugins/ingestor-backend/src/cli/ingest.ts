@@ -4,6 +4,7 @@
  *
  *   npm run ingest -- [--config app-config.yaml]... [--kubeconfig <file>] [--context <name>]...
  */
+import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
@@ -62,7 +63,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     code => process.exit(code),
     error => {
-      process.stderr.write(`ingest: ${(error as Error).message}\n`);
+      process.stderr.write(`ingest: ${errorMessage(error)}\n`);
       process.exit(2);
     },
   );

@@ -8,6 +8,7 @@
  *       [--layout cluster-namespace-kind|namespace-kind] [--versions referenceable|served] [--composites]
  *       [--no-types]
  */
+import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,7 +105,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     error => {
-      process.stderr.write(`templates: ${(error as Error).message}\n`);
+      process.stderr.write(`templates: ${errorMessage(error)}\n`);
       process.exitCode = 2;
     },
   );

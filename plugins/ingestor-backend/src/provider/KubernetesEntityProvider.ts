@@ -1,3 +1,4 @@
+import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
@@ -155,7 +156,7 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
     if (this.deltaTimer) return;
     this.deltaTimer = setTimeout(() => {
       this.deltaTimer = undefined;
-      this.flushDelta().catch(error => this.opts.logger.error(`Applying Kubernetes changes failed: ${(error as Error).message}`));
+      this.flushDelta().catch(error => this.opts.logger.error(`Applying Kubernetes changes failed: ${errorMessage(error)}`));
     }, this.opts.deltaDelayMs ?? 1000);
   }
 

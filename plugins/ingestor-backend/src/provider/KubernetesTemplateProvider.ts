@@ -1,3 +1,4 @@
+import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, type Entity } from '@backstage/catalog-model';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
@@ -70,7 +71,7 @@ export class KubernetesTemplateProvider<C extends { name: string }> implements E
           this.lastGood.set(conn.name, await this.opts.read(conn, signal));
           summary.clustersOk.push(conn.name);
         } catch (error) {
-          const message = (error as Error).message;
+          const message = errorMessage(error);
           summary.clustersFailed.push({ cluster: conn.name, error: message });
           logger.warn(`Reading definitions from cluster ${conn.name} failed, keeping its previous templates: ${message}`);
         }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import type { LoggerService, SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 
 /**
@@ -19,7 +20,7 @@ export function scheduleRefresh(
       try {
         await refresh(signal);
       } catch (error) {
-        logger.error(`${what} failed: ${(error as Error).message}`);
+        logger.error(`${what} failed: ${errorMessage(error)}`);
       }
     },
   });
