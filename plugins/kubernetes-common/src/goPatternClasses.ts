@@ -107,12 +107,12 @@ function buildOrbits(): Map<number, number[]> {
     const root = find(c);
     groups.set(root, [...(groups.get(root) ?? []), c]);
   }
-  const orbits = new Map<number, number[]>();
+  const byCodePoint = new Map<number, number[]>();
   for (const members of groups.values()) {
     members.sort((a, b) => a - b);
-    for (const m of members) orbits.set(m, members);
+    for (const m of members) byCodePoint.set(m, members);
   }
-  return orbits;
+  return byCodePoint;
 }
 
 function orbits(): Map<number, number[]> {
