@@ -1,4 +1,6 @@
 import MarkdownIt from 'markdown-it';
+import { crd, options, versionOf } from '../__testUtils__/fixtures';
+import { buildForm } from './parameters';
 import { markdownText, shortDescription } from './text';
 
 // CommonMark, as the Create page's Markdown renderer reads it; raw HTML off, as there.
@@ -29,6 +31,18 @@ describe('markdownText', () => {
     'Rules: must satisfy self.a <= self.b && !has(self.c) || self.d == \'x\\y\'.',
   ])('shows %j literally', text => {
     expect(shown(markdownText(text))).toBe(text);
+  });
+
+  it('is applied to every description of a form, nested fields and our own page text included', () => {
+    const o = options();
+    const spec = { type: 'object', properties: { db: { type: 'object', properties: { path: { type: 'string', description: 'Mounted at <root>/*data*' } } } } };
+    const plan = buildForm({ version: versionOf(crd(spec)), compositions: [], clusters: ['a', 'b'], form: o.form, publish: o.publish });
+    const all = JSON.stringify(plan.pages);
+    const fields = Object.assign({}, ...plan.pages.map(p => p.properties));
+    expect(shown(fields.db.properties.path.description)).toBe('Mounted at <root>/*data*');
+    const layout = plan.pages.flatMap(p => Object.values(p.properties ?? {})).find(f => f.title === 'Layout');
+    expect(shown(String(layout?.description))).toContain('<cluster>/<namespace>/<kind>/<name>.yaml');
+    expect(all).not.toMatch(/[^\\]<cluster>/);
   });
 
   it('keeps paragraphs apart and does not turn indentation into a code block', () => {
