@@ -50,11 +50,12 @@ export interface LatencyResult {
 async function timed(connection: BenchConnection, what: string, change: () => Promise<unknown>, matches: (added: Entity[], removed: string[]) => boolean, out: LatencyResult): Promise<void> {
   const seen = connection.nextDelta(matches, TIMEOUT_MS);
   const started = performance.now();
-  await change();
   try {
+    await change();
     out.samples.push((await seen) - started);
-  } catch {
-    out.missed.push(what);
+  } catch (err) {
+    seen.catch(() => {});
+    out.missed.push(`${what}: ${(err as Error).message}`);
   }
 }
 

@@ -8,6 +8,8 @@ export function kubeRequest(cluster: BenchCluster, method: string, path: string,
     const req = request(new URL(path, cluster.url), {
       method,
       ca: cluster.caPem,
+      // A fresh connection each time: a kept-alive one may be closed by the server as it is reused.
+      agent: false,
       headers: { authorization: `Bearer ${cluster.token}`, accept: 'application/json', ...(payload ? { 'content-type': contentType } : {}) },
     }, res => {
       const chunks: Buffer[] = [];

@@ -61,6 +61,7 @@ runMain(async () => {
   const rss = peakRssMb();
   const first = traffic.read();
   const firstEntities = connection.lastFull;
+  process.stderr.write(`[sync] first sync: ${wallS.toFixed(1)} s, ${summary.entitiesEmitted} entities\n`);
 
   // The first refresh started watches; let them connect before the steady cycle is timed.
   await new Promise(r => setTimeout(r, 2000));
@@ -72,6 +73,7 @@ runMain(async () => {
   const steadyCpuS = cpuSecondsSince(cpu1);
   const steadyChanged = changedEntities(firstEntities, connection.lastFull);
 
+  process.stderr.write(`[sync] steady cycle: ${steadyWallS.toFixed(1)} s, ${steadyChanged} entities changed\n`);
   await new Promise(r => setTimeout(r, 2000));
   const latency = await measureChangeLatency(connection, setup.clusters[0], Number(roundsText));
   provider.stop();

@@ -13,14 +13,13 @@ import { FLEETS, type FleetSize } from '@internal/kube-sim/src/bench/fleet';
 import { jsonLine, table, type Metric } from '@internal/kube-sim/src/bench/metrics';
 import { buildKubeconfig } from '@internal/kube-sim/src/kubeconfig';
 import { measure } from './process';
-import { syncMetrics } from './report';
+import { corpusMetrics, syncMetrics, treeMetrics } from './report';
 import { startServers } from './servers';
 import type { BenchSetup } from './setup';
 import type { SyncReport } from './measureSync';
 import type { LimitReport } from './measureLimit';
 import type { CorpusReport } from './measureCorpus';
 import type { TreeReport } from './measureTree';
-import { corpusMetrics, treeMetrics } from './report';
 
 const ROOT = join(__dirname, '../../..');
 
