@@ -66,7 +66,7 @@ export class ResourcesService {
   }
 
   /**
-   * One node's YAML or events. The node must be in the caller's tree of that entity; an id from any
+   * One node's YAML, events or (for pods) logs. The node must be in the caller's tree of that entity; an id from any
    * other tree is refused, so no other object can be asked for.
    */
   async node(entityRef: string, nodeId: string, view: string, caller: Caller, logs: LogsQuery = {}): Promise<NodeDetailsResponse> {
@@ -88,8 +88,11 @@ export class ResourcesService {
         maxNodes: this.options.settings.maxNodes,
         concurrency: this.options.settings.concurrency,
         ...(this.options.families ? { families: this.options.families } : {}),
-        onFamilyError: (node, err) =>
-          this.options.logger.warn(`children of ${node.kind} ${node.namespace ? `${node.namespace}/` : ''}${node.name} in cluster ${root.cluster} could not be read: ${err instanceof Error ? err.message : 'unknown error'}`),
+        onFamilyError: (node, err) => {
+          const where = node.namespace ? `${node.namespace}/${node.name}` : node.name;
+          // kubernetes-node's errors name the cluster and path, never a credential.
+          this.options.logger.warn(`children of ${node.kind} ${where} in cluster ${root.cluster} could not be read: ${err instanceof Error ? err.message : 'unknown error'}`);
+        },
       });
       const warnings = await podWarnings(built, reader);
       return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))(), diagnose(built, warnings)) };
