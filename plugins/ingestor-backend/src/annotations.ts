@@ -44,4 +44,12 @@ export const SOURCE_ANNOTATION_SUFFIXES = {
   excludeFromCatalog: 'exclude-from-catalog',
 } as const;
 
+/**
+ * How the opt-in and opt-out annotations read, for workloads, claims, XRDs and CRDs alike: `"true"` in
+ * any case, with surrounding blanks, is true; anything else, notably `"false"`, is false.
+ */
+export function isTrueFlag(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().toLowerCase() === 'true';
+}
+
 export const DEFAULT_ANNOTATION_PREFIX = 'kube-platform.io';

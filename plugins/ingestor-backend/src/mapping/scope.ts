@@ -1,4 +1,4 @@
-import { SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
+import { isTrueFlag, SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
 import type { IngestorConfig } from '../config/types';
 import { namespaceScope, outOfScope } from '../namespaceScope';
 import type { KubeObject, NamespaceInfo, SourceKind } from '../types';
@@ -34,11 +34,6 @@ export function objectLabel(kind: string, name: string | undefined, namespace: s
 
 export function sourceAnnotationKey(config: IngestorConfig, suffix: string): string {
   return `${config.annotationPrefix}/${suffix}`;
-}
-
-/** `"true"` (any case, surrounding blanks) is true; everything else, notably `"false"`, is false. */
-function isTrueFlag(value: string | undefined): boolean {
-  return value !== undefined && value.trim().toLowerCase() === 'true';
 }
 
 /**

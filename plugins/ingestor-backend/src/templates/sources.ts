@@ -2,14 +2,15 @@
  * Which definitions become Templates, and the versions and kinds each one offers. Pure: the same
  * object and options always give the same answer, so the provider and the CLI agree.
  */
-import { SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
+import { isTrueFlag, SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
+import { CROSSPLANE_APIEXTENSIONS_GROUP, XRD_KIND } from '../crossplane';
 import type { KubeObject } from '../types';
 import { apiGroupError, dns1035LabelError } from './names';
 import type { SelectionOptions } from './options';
 import { asSchema, isRecord, type Schema } from './schema/types';
 
-export const XRD_GROUP = 'apiextensions.crossplane.io';
-export const XRD_KIND = 'CompositeResourceDefinition';
+export const XRD_GROUP = CROSSPLANE_APIEXTENSIONS_GROUP;
+export { XRD_KIND };
 export const CRD_KIND = 'CustomResourceDefinition';
 
 /** `LegacyCluster` is the v1 XRD default; claims exist only for it. */
@@ -63,8 +64,8 @@ function isXrd(obj: KubeObject): boolean {
 export function isSelected(obj: KubeObject, selection: SelectionOptions): boolean {
   const annotations = obj.metadata.annotations ?? {};
   const flag = (suffix: string) => annotations[`${selection.annotationPrefix}/${suffix}`];
-  if (flag(SOURCE_ANNOTATION_SUFFIXES.excludeFromCatalog) === 'true') return false;
-  const optedIn = flag(SOURCE_ANNOTATION_SUFFIXES.addToCatalog) === 'true';
+  if (isTrueFlag(flag(SOURCE_ANNOTATION_SUFFIXES.excludeFromCatalog))) return false;
+  const optedIn = isTrueFlag(flag(SOURCE_ANNOTATION_SUFFIXES.addToCatalog));
   if (isXrd(obj)) return selection.xrds.enabled && (optedIn || selection.xrds.ingestAll);
   if (!selection.crds.enabled || !isDefinition(obj)) return false;
   if ((obj.metadata.ownerReferences ?? []).some(o => o.kind === XRD_KIND)) return false;
