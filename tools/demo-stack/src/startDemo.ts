@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { KubeSim } from '@internal/kube-sim';
+import { CrossplaneController, KubeSim } from '@internal/kube-sim';
 import { BackendProcess, backendLogFile } from './backendProcess';
 import { ensureFrontendBuilt } from './frontendBuild';
 import { GitopsRepo } from './gitopsRepo';
@@ -38,6 +38,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
 
   const buildDone = ensureFrontendBuilt(log);
   const sim = await KubeSim.start({ name: 'demo', manifests: [join(repoRoot, 'examples/cluster')] });
+  // New claims and composites get their composed resources, Ready a few seconds later.
+  const crossplane = new CrossplaneController(sim, { readyAfterMs: 5000 }).start();
   const kubeconfig = sim.writeKubeconfig(join(stateDir, 'kubeconfig'));
   const gitops = new GitopsRepo(join(stateDir, 'gitops.git'));
   await gitops.ensure();
@@ -63,6 +65,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     });
   } catch (e) {
     await reconciler.stop();
+    crossplane.stop();
     await sim.stop();
     throw e;
   }
@@ -77,6 +80,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     async stop() {
       await backend.stop();
       await reconciler.stop();
+      crossplane.stop();
       await sim.stop();
     },
   };

@@ -5,3 +5,4 @@ export type { SeedReport, SeedError } from './seed';
 export type { KubeObject, ObjectMeta } from './types';
 export type { RequestLogEntry } from './server/handler';
 export { corpusDir } from './corpus';
+export { CrossplaneController, type CrossplaneControllerOptions } from './reconcile/crossplaneController';
