@@ -19,5 +19,6 @@ backend.add(demoPermissionPolicyModule);
 // This repository's plugins, each in the one line its README documents.
 backend.add(import('@kube-platform/plugin-catalog-backend-module-kubernetes-ingestor'));
 backend.add(import('@kube-platform/plugin-scaffolder-backend-module-kubernetes-gitops'));
+backend.add(import('@kube-platform/plugin-kubernetes-resources-backend'));
 
 backend.start();
