@@ -32,15 +32,3 @@ export class BenchConnection implements EntityProviderConnection {
     });
   }
 }
-
-/** Entities of two full mutations that differ by serialised form (added, removed or changed). */
-export function changedEntities(before: Entity[], after: Entity[]): number {
-  const key = (e: Entity) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`;
-  const old = new Map(before.map(e => [key(e), JSON.stringify(e)]));
-  let changed = 0;
-  for (const e of after) {
-    if (old.get(key(e)) !== JSON.stringify(e)) changed++;
-    old.delete(key(e));
-  }
-  return changed + old.size;
-}
