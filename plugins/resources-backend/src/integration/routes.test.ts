@@ -25,6 +25,7 @@ const entities = [
   entityFor('receipts', { apiVersion: 'platform.example.org/v1alpha1', kind: 'XApp', namespace: 'team-payments', name: 'receipts' }),
   entityFor('zoo', { apiVersion: 'zoo.example.org/v1', kind: 'Octopus', namespace: 'zoo', name: 'level-0' }),
   entityFor('big', { apiVersion: 'zoo.example.org/v1', kind: 'Octopus', namespace: 'zoo', name: 'big' }),
+  entityFor('hostile', { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'team-data', name: '../../secrets/x' }),
   { ...entityFor('plain', { apiVersion: 'v1', kind: 'ConfigMap', name: 'x' }), metadata: { name: 'plain', namespace: 'default' } },
 ];
 
@@ -214,6 +215,15 @@ describe('resources routes against kube-sim', () => {
     expect((await getTree(server, ':::')).status).toBe(400);
     const anonymous = await request(server).get('/api/kubernetes-resources/v1/tree').query({ entityRef: 'resource:default/orders-db' }).set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
+  });
+
+  it('answers an annotation naming a path, not an object, with an unreadable root and no request outside the kind', async () => {
+    const { server } = await backendWith();
+    const before = sim.requests.length;
+    const res = await getTree(server, 'resource:default/hostile');
+    expect(res.status).toBe(200);
+    expect((res.body as ResourceTree).nodes).toEqual([expect.objectContaining({ role: 'root', status: 'unknown', reason: 'ReadFailed' })]);
+    expect(sim.requests.slice(before).some(r => r.path.includes('secrets'))).toBe(false);
   });
 
   it('cuts a 600-node tree at the configured cap and says so, and reads the whole tree with a few requests', async () => {
