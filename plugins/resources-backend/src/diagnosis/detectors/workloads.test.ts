@@ -16,6 +16,12 @@ describe('workload detectors', () => {
     expect(rolloutDetector({ entry: entryOf(deploy('True', 'ReplicaSetUpdated')), children: [], warnings: [] })).toEqual([]);
   });
 
+  it('names a paused rollout with pods left to update, and not a paused one that is done', () => {
+    const paused = (updated: number) => entryOf({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas: 3, paused: true }, status: { updatedReplicas: updated, readyReplicas: 3 } });
+    expect(rolloutDetector({ entry: paused(1), children: [], warnings: [] })[0]).toMatchObject({ detector: 'rollout-paused', severity: 'warning', fix: expect.objectContaining({ evidence: ['updated replicas: 1 of 3'] }) });
+    expect(rolloutDetector({ entry: paused(3), children: [], warnings: [] })).toEqual([]);
+  });
+
   it('names a CronJob whose latest run failed, and not one whose latest run succeeded', () => {
     const job = (name: string, created: string, failed: boolean) => {
       const e = entryOf({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name, creationTimestamp: '2026-12-01T00:00:00Z' }, status: { startTime: created, conditions: [{ type: failed ? 'Failed' : 'Complete', status: 'True', reason: failed ? 'BackoffLimitExceeded' : 'Completed' }] } });

@@ -18,9 +18,23 @@ export const unschedulableDetector: Detector = ({ entry }) => {
   }];
 };
 
-/** A Deployment whose rollout stopped making progress (ProgressDeadlineExceeded). */
+/** A Deployment whose rollout stopped making progress (ProgressDeadlineExceeded), or was paused. */
 export const rolloutDetector: Detector = ({ entry }) => {
   if (entry.node.kind !== 'Deployment') return [];
+  const spec = entry.object?.spec ?? {};
+  const status = entry.object?.status ?? {};
+  if (spec.paused === true && Number(status.updatedReplicas ?? 0) < Number(spec.replicas ?? 1)) {
+    return [{
+      detector: 'rollout-paused', severity: 'warning', nodeId: entry.node.id,
+      title: 'Rollout is paused with pods not yet updated',
+      fix: {
+        explanation: 'The Deployment is paused (spec.paused), so changes to its pod template are not rolled out.',
+        nextStep: 'Resume the rollout (kubectl rollout resume, or remove spec.paused in the GitOps manifest).',
+        evidence: [`updated replicas: ${Number(status.updatedReplicas ?? 0)} of ${Number(spec.replicas ?? 1)}`],
+        docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#pausing-and-resuming-a-deployment',
+      },
+    }];
+  }
   const c = findCondition(entry.node.conditions, 'Progressing');
   if (c?.status !== 'False' || c.reason !== 'ProgressDeadlineExceeded') return [];
   return [{
