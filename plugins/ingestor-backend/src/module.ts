@@ -9,6 +9,7 @@ import { KubernetesTemplateProvider } from './provider/KubernetesTemplateProvide
 import { cachedTypesGenerator } from './templates';
 import { clusterSource, kindWatcher } from './provider/sources';
 import { warnOnceWith } from './provider/scheduling';
+import { SharedXrdReads } from './listing';
 
 /**
  * Catalog module that ingests workloads and Crossplane claims and composites from every configured
@@ -36,11 +37,13 @@ export const catalogModuleKubernetesIngestor = createBackendModule({
         // Both providers meet the same unreadable clusters every cycle: one warning per process says so.
         const warnOnce = warnOnceWith(logger);
         const onUserTokenClusters = (clusters: ProxyCluster[]) => warnOnce(userTokenClustersWarning(clusters));
+        // Both providers need each cluster's XRDs; their cycles start together and share one read.
+        const xrdReads = new SharedXrdReads();
         const provider = new KubernetesEntityProvider({
           config: settings,
           logger,
           scheduler,
-          clusters: clusterSource(settings, { discovery, auth }, { onUserTokenClusters }),
+          clusters: clusterSource(settings, { discovery, auth }, { onUserTokenClusters, xrdReads }),
           watcher: kindWatcher(settings, logger),
         });
         catalog.addEntityProvider(provider);
@@ -52,7 +55,7 @@ export const catalogModuleKubernetesIngestor = createBackendModule({
               logger,
               scheduler,
               connections: () => createClusterConnections(settings.clusters, { discovery, auth }, { onUserTokenClusters }),
-              read: (conn, signal) => readDefinitions(conn, settings, signal),
+              read: (conn, signal) => readDefinitions(conn, settings, signal, xrdReads),
               // Generating types is the slow part; definitions rarely change between runs.
               typesGenerator: cachedTypesGenerator(),
             }),

@@ -2,6 +2,7 @@ import { listAll, type ApiIndex, type ClusterConnection, type DiscoveryRequestOp
 import { CROSSPLANE_APIEXTENSIONS_GROUP, CROSSPLANE_TYPES, XRD_KIND } from '../crossplane';
 import type { KubeObject } from '../types';
 import { defaultXrScope } from '../templates/sources';
+import type { SharedXrdReads } from './sharedXrds';
 import { resolveWanted, type UnservedKind, type WantedKind } from './wantedKinds';
 
 const CLAIM_DEFAULT_TYPE = CROSSPLANE_TYPES.claim;
@@ -32,7 +33,7 @@ export function xrdReadVersions(served: string[]): string[] {
 export async function crossplaneWantedKinds(
   conn: ClusterConnection,
   api: ApiIndex,
-  opts: DiscoveryRequestOptions & { pageSize: number },
+  opts: DiscoveryRequestOptions & { pageSize: number; xrdReads?: SharedXrdReads },
 ): Promise<{ wanted: WantedKind[]; unserved: UnservedKind[]; xrds: KubeObject[] }> {
   const group = await api.group(CROSSPLANE_APIEXTENSIONS_GROUP);
   if (!group) return { wanted: [], unserved: [], xrds: [] };
@@ -46,7 +47,8 @@ export async function crossplaneWantedKinds(
     defaultType: COMPOSITE_DEFAULT_TYPE,
   });
   if (!resolved.ok) return { wanted: [], unserved: [], xrds: [] };
-  const xrds = await listAll(conn, resolved.source, { pageSize: opts.pageSize, signal: opts.signal, timeoutMs: opts.timeoutMs, retry: opts.retry });
+  const list = () => listAll(conn, resolved.source, { pageSize: opts.pageSize, signal: opts.signal, timeoutMs: opts.timeoutMs, retry: opts.retry });
+  const xrds = await (opts.xrdReads ? opts.xrdReads.read(conn.name, resolved.source.version, list) : list());
   const wanted: WantedKind[] = [];
   const unserved: UnservedKind[] = [];
   for (const xrd of xrds) {

@@ -2,6 +2,7 @@ import type { IngestorConfig, WorkloadKindConfig } from '../config/types';
 import { createApiIndex, errorMessage, type ClusterConnection, type DiscoveryRequestOptions } from '@kube-platform/plugin-kubernetes-node';
 import type { KubeObject, SourceKind } from '../types';
 import { crossplaneWantedKinds } from './crossplane';
+import type { SharedXrdReads } from './sharedXrds';
 import { resolveWanted, type UnservedKind, type WantedKind } from './wantedKinds';
 
 /** Which kinds to look for on a cluster. */
@@ -38,7 +39,7 @@ export function discoveryRequestFromConfig(config: IngestorConfig): DiscoveryReq
 export async function discoverKinds(
   conn: ClusterConnection,
   request: DiscoveryRequest,
-  opts: DiscoveryRequestOptions & { pageSize?: number } = {},
+  opts: DiscoveryRequestOptions & { pageSize?: number; xrdReads?: SharedXrdReads } = {},
 ): Promise<DiscoveryResult> {
   const api = createApiIndex(conn, opts);
   const wanted: WantedKind[] = request.workloadKinds.map(w => ({

@@ -2,4 +2,5 @@
 export { readCluster, readClusters, PER_NAMESPACE_LISTING_MAX, type ClusterReadingResult, type ReadClusterOptions } from './readCluster';
 export { discoverKinds, discoveryRequestFromConfig, type DiscoveryRequest, type DiscoveryResult } from './discovery';
 export { crossplaneWantedKinds, kindsOfXrd, xrdReadVersions } from './crossplane';
+export { SharedXrdReads } from './sharedXrds';
 export { resolveWanted, type UnservedKind, type WantedKind, type WantedResolution } from './wantedKinds';

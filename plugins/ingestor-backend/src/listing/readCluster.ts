@@ -15,6 +15,7 @@ import type { IngestorConfig } from '../config/types';
 import { inScope, namespaceScope, outOfScope } from '../namespaceScope';
 import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, SourceKind } from '../types';
 import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from './discovery';
+import type { SharedXrdReads } from './sharedXrds';
 import type { UnservedKind } from './wantedKinds';
 
 /** A {@link ClusterReading} plus the wanted kinds the cluster does not serve, with reasons. */
@@ -28,6 +29,8 @@ export interface ReadClusterOptions {
   /** Shared bound on requests in flight; pass the same one for every cluster of a cycle. */
   limiter?: Limiter;
   retry?: RetryPolicy;
+  /** XRD lists shared with the templates provider. */
+  xrdReads?: SharedXrdReads;
 }
 
 /**
@@ -54,7 +57,7 @@ export async function readCluster(conn: ClusterConnection, config: IngestorConfi
   let namespaces: NamespaceInfo[];
   try {
     [discovered, namespaces] = await Promise.all([
-      discoverKinds(limited, discoveryRequestFromConfig(config), { signal: opts.signal, timeoutMs, retry: opts.retry, pageSize }),
+      discoverKinds(limited, discoveryRequestFromConfig(config), { signal: opts.signal, timeoutMs, retry: opts.retry, pageSize, xrdReads: opts.xrdReads }),
       listAll(limited, NAMESPACES, listOpts).then(items => items.map(namespaceInfo)),
     ]);
   } catch (err) {
@@ -77,10 +80,10 @@ export function readClusters(
   conns: ClusterConnection[],
   config: IngestorConfig,
   signal?: AbortSignal,
-  options: { retry?: RetryPolicy; limiter?: Limiter } = {},
+  options: { retry?: RetryPolicy; limiter?: Limiter; xrdReads?: SharedXrdReads } = {},
 ): Promise<ClusterReadingResult[]> {
   const limiter = options.limiter ?? createLimiter(config.clusters.concurrency);
-  return Promise.all(conns.map(conn => readCluster(conn, config, { signal, limiter, retry: options.retry })));
+  return Promise.all(conns.map(conn => readCluster(conn, config, { signal, limiter, retry: options.retry, xrdReads: options.xrdReads })));
 }
 
 /** Where a watch of the kind can resume: the oldest of its lists' versions, so nothing is missed. */

@@ -8,6 +8,7 @@ import {
   XRD_KIND,
   XRD_PLURAL,
 } from '../crossplane';
+import type { SharedXrdReads } from '../listing/sharedXrds';
 import type { LocatedObject } from '../templates';
 
 function clusterScoped(group: string, version: string, kind: string, plural: string): ResourceType {
@@ -18,10 +19,16 @@ const CRDS = clusterScoped('apiextensions.k8s.io', 'v1', 'CustomResourceDefiniti
 
 /**
  * What the templates need from one cluster: its XRDs (read as the workload provider reads them), its
- * Compositions (choices for the composition picker) and, when CRDs are selected, its CRDs. A cluster
+ * Compositions (choices for the composition picker) and, when CRDs are selected, its CRDs. XRDs come
+ * through `xrdReads` when given, so the workload provider's read of the same cycle is reused. A cluster
  * without Crossplane simply has no XRDs. Throws when anything fails, so the caller keeps the last good.
  */
-export async function readDefinitions(conn: ClusterConnection, config: IngestorConfig, signal?: AbortSignal): Promise<LocatedObject[]> {
+export async function readDefinitions(
+  conn: ClusterConnection,
+  config: IngestorConfig,
+  signal?: AbortSignal,
+  xrdReads?: SharedXrdReads,
+): Promise<LocatedObject[]> {
   const { selection } = config.templates.options;
   const opts = { pageSize: config.clusters.pageSize, timeoutMs: config.clusters.requestTimeoutMs, signal };
   const crossplaneObjects = async (): Promise<unknown[]> => {
@@ -29,7 +36,11 @@ export async function readDefinitions(conn: ClusterConnection, config: IngestorC
     if (!crossplane) return [];
     const xrds = clusterScoped(CROSSPLANE, xrdReadVersions(crossplane.versions)[0] ?? crossplane.preferredVersion, XRD_KIND, XRD_PLURAL);
     const compositions = clusterScoped(CROSSPLANE, 'v1', COMPOSITION_KIND, COMPOSITION_PLURAL);
-    const lists = await Promise.all([listAll(conn, xrds, opts), crossplane.versions.includes('v1') ? listAll(conn, compositions, opts) : []]);
+    const listXrds = () => listAll(conn, xrds, opts);
+    const lists = await Promise.all([
+      xrdReads ? xrdReads.read(conn.name, xrds.version, listXrds) : listXrds(),
+      crossplane.versions.includes('v1') ? listAll(conn, compositions, opts) : [],
+    ]);
     return lists.flat();
   };
   // Awaited together, so one failure never leaves another request's rejection unobserved.

@@ -3,7 +3,7 @@ import { errorMessage, watchKind, type ClusterConnection } from '@kube-platform/
 import { createClusterConnections, type ClusterConnectionsOptions } from '../cluster';
 import type { IngestorConfig } from '../config/types';
 import { inScope, namespaceScope } from '../namespaceScope';
-import { readClusters } from '../listing';
+import { readClusters, type SharedXrdReads } from '../listing';
 import type { ClusterSource } from './ingestion';
 import type { KindWatcher } from './KubernetesEntityProvider';
 
@@ -11,11 +11,11 @@ import type { KindWatcher } from './KubernetesEntityProvider';
 export function clusterSource(
   config: IngestorConfig,
   services?: { discovery: DiscoveryService; auth: AuthService },
-  options: Pick<ClusterConnectionsOptions, 'onUserTokenClusters'> = {},
+  options: Pick<ClusterConnectionsOptions, 'onUserTokenClusters'> & { xrdReads?: SharedXrdReads } = {},
 ): ClusterSource<ClusterConnection> {
   return {
     connections: () => createClusterConnections(config.clusters, services, options),
-    read: (connections, signal) => readClusters(connections, config, signal),
+    read: (connections, signal) => readClusters(connections, config, signal, { xrdReads: options.xrdReads }),
   };
 }
 
