@@ -1,11 +1,13 @@
 /**
  * Measurement process: the physical limit of a sync. The same LISTs the sync made (same clusters, kinds,
  * selectors and page size), with @kubernetes/client-node, whole objects parsed from JSON and nothing
- * else: no mapping, no entities.
- *   argv: <setup.json> <lists.json (the sync's requests)>
+ * else: no mapping, no entities. With `metadata`, the same lists as PartialObjectMetadataList (raw requests
+ * authenticated by client-node's KubeConfig): the floor for kinds whose mapping needs only metadata.
+ *   argv: <setup.json> <lists.json (the sync's requests)> [full|metadata]
  */
 import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
+import { Agent, request, type RequestOptions } from 'node:https';
 import { listsOf, type ListCall } from '@internal/kube-sim/src/bench/lists';
 import { report, runMain } from './process';
 import { cpuSecondsSince, peakRssMb, readSetup } from './setup';
@@ -26,7 +28,32 @@ interface Page {
   metadata?: { _continue?: string; continue?: string };
 }
 
-async function listAllPages(kc: KubeConfig, call: ListCall): Promise<number> {
+const METADATA_LIST = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+
+async function metadataPage(kc: KubeConfig, agent: Agent, call: ListCall, token: string | undefined): Promise<Page> {
+  const prefix = call.group ? `/apis/${call.group}/${call.version}` : `/api/${call.version}`;
+  const query = new URLSearchParams();
+  if (call.limit) query.set('limit', String(call.limit));
+  if (token) query.set('continue', token);
+  if (call.fieldSelector) query.set('fieldSelector', call.fieldSelector);
+  if (call.labelSelector) query.set('labelSelector', call.labelSelector);
+  const url = new URL(`${prefix}/${call.plural}?${query}`, kc.getCurrentCluster()!.server);
+  const opts: RequestOptions = { agent, headers: { accept: METADATA_LIST } };
+  await kc.applyToHTTPSOptions(opts);
+  const text = await new Promise<string>((resolve, reject) => {
+    const req = request(url, opts, res => {
+      const chunks: Buffer[] = [];
+      res.on('data', c => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => ((res.statusCode ?? 0) >= 400 ? reject(new Error(`${url.pathname} answered ${res.statusCode}`)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  return JSON.parse(text) as Page;
+}
+
+async function listAllPages(kc: KubeConfig, call: ListCall, metadataAgent?: Agent): Promise<number> {
   const custom = kc.makeApiClient(CustomObjectsApi);
   const core = kc.makeApiClient(CoreV1Api);
   let token: string | undefined;
@@ -34,7 +61,8 @@ async function listAllPages(kc: KubeConfig, call: ListCall): Promise<number> {
   do {
     const params = { limit: call.limit, _continue: token, fieldSelector: call.fieldSelector, labelSelector: call.labelSelector };
     let page: Page;
-    if (call.group) page = (await custom.listClusterCustomObject({ group: call.group, version: call.version, plural: call.plural, ...params })) as Page;
+    if (metadataAgent) page = await metadataPage(kc, metadataAgent, call, token);
+    else if (call.group) page = (await custom.listClusterCustomObject({ group: call.group, version: call.version, plural: call.plural, ...params })) as Page;
     else if (call.plural === 'namespaces') page = await core.listNamespace(params);
     else throw new Error(`the limit does not list core ${call.plural}`);
     objects += page.items.length;
@@ -44,7 +72,8 @@ async function listAllPages(kc: KubeConfig, call: ListCall): Promise<number> {
 }
 
 runMain(async () => {
-  const [setupFile, listsFile] = process.argv.slice(2);
+  const [setupFile, listsFile, mode] = process.argv.slice(2);
+  const metadataAgent = mode === 'metadata' ? new Agent({ keepAlive: true }) : undefined;
   const setup = readSetup(setupFile);
   const calls = listsOf(JSON.parse(readFileSync(listsFile, 'utf8')) as string[]);
   const configs = new Map(setup.clusters.map(c => {
@@ -65,10 +94,11 @@ runMain(async () => {
     for (let call = queue.shift(); call; call = queue.shift()) {
       const kc = configs.get(call.host);
       if (!kc) throw new Error(`no cluster at ${call.host}`);
-      const listed = await listAllPages(kc, call);
+      const listed = await listAllPages(kc, call, metadataAgent);
       objects += listed;
     }
   }));
   const result: LimitReport = { wallS: (performance.now() - t0) / 1000, cpuS: cpuSecondsSince(cpu0), peakRssMb: peakRssMb(), traffic: traffic.read(), lists: calls.length, objects };
+  metadataAgent?.destroy();
   report(result);
 });

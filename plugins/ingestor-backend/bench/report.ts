@@ -7,7 +7,7 @@ import type { TreeReport } from './measureTree';
 
 const or = (x: number | undefined, digits: number) => (x === undefined ? null : round(x, digits));
 
-export function syncMetrics(fleet: string, sync: SyncReport, limit: LimitReport): Metric[] {
+export function syncMetrics(fleet: string, sync: SyncReport, limit: LimitReport, metadataLimit: LimitReport): Metric[] {
   const t = targets(sync.cpuS);
   const failed = sync.failures.length ? `${sync.failures.length} listings failed: ${sync.failures[0]}` : undefined;
   const missed = sync.latency.missed.length ? `${sync.latency.missed.length} changes never applied (${sync.latency.missed[0]})` : `${sync.latency.samples.length} changes`;
@@ -17,7 +17,7 @@ export function syncMetrics(fleet: string, sync: SyncReport, limit: LimitReport)
     metric('sync_peak_rss_mb', round(sync.peakRssMb, 0), 'MiB', fleet, t.sync_peak_rss_mb, `limit process: ${round(limit.peakRssMb, 0)} MiB`),
     metric('sync_requests', sync.traffic.requests, 'requests', fleet, undefined, `${round(sync.traffic.bytesReceived / 1024 / 1024, 1)} MiB received (limit: ${limit.traffic.requests} requests, ${round(limit.traffic.bytesReceived / 1024 / 1024, 1)} MiB)`),
     metric('limit_wall_s', round(limit.wallS, 2), 's', fleet, undefined, `${limit.lists} lists, ${limit.objects} objects`),
-    metric('limit_cpu_s', round(limit.cpuS, 2), 's', fleet, undefined),
+    metric('limit_cpu_s', round(limit.cpuS, 2), 's', fleet, undefined, `metadata-only lists: ${round(metadataLimit.cpuS, 2)} s CPU, ${round(metadataLimit.wallS, 2)} s wall, ${round(metadataLimit.traffic.bytesReceived / 1024 / 1024, 1)} MiB`),
     metric('sync_over_limit_wall', round(sync.wallS / limit.wallS, 2), 'ratio', fleet, undefined),
     metric('sync_over_limit_cpu', round(sync.cpuS / limit.cpuS, 2), 'ratio', fleet, t.sync_over_limit_cpu),
     metric('steady_cpu_s', round(sync.steadyCpuS, 2), 's', fleet, t.steady_cpu_s, `wall ${round(sync.steadyWallS, 2)} s`),

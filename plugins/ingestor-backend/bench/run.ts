@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     writeFileSync(listsFile, JSON.stringify(sync.traffic.requested));
     log('limit: the same lists with client-node, whole objects, JSON.parse only');
     const limit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile], 'limit measurement');
-    metrics.push(...syncMetrics(fleet.name, sync, limit));
+    log('the same lists, metadata only (PartialObjectMetadataList), for reference');
+    const metadataLimit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile, 'metadata'], 'metadata limit measurement');
+    metrics.push(...syncMetrics(fleet.name, sync, limit, metadataLimit));
     log('resource tree of the 200-resource claim');
     const tree = await measure<TreeReport>(here('measureTree.ts'), [setupFile], 'tree measurement').catch((err: Error) => ({ error: err.message }) as TreeReport);
     metrics.push(...treeMetrics(fleet.name, tree));
