@@ -6,6 +6,7 @@ import { NotAllowedError } from '../api/errors';
 import { collapseBelowDepth, revealNode, toggleCollapsed, type CollapsedState } from '../graph/collapse';
 import { indexTree } from '../graph/treeIndex';
 import { NodeDrawer } from './NodeDrawer';
+import { ProblemList } from './ProblemList';
 import { ResourceGraph, type FocusRequest } from './ResourceGraph';
 import { ResourceTable } from './ResourceTable';
 import { SummaryLine } from './SummaryLine';
@@ -66,6 +67,9 @@ export function ResourcesView({ entityRef, polling }: ResourcesViewProps) {
   return (
     <Flex direction="column" gap="3">
       <SummaryLine summary={tree.summary} truncated={tree.truncated} onSelectNode={id => select(id, true)} />
+      {index && (
+        <ProblemList problems={tree.summary.problems ?? []} index={index} onSelectNode={id => select(id, true)} />
+      )}
       {error && (
         <Alert
           status="warning"
