@@ -121,6 +121,15 @@ describe('prepareManifest', () => {
   });
 });
 
+describe('a schema that requires spec', () => {
+  it('gets spec: {} when every value was empty or defaulted', () => {
+    const required = { type: 'object', required: ['spec'], properties: { spec: { type: 'object', properties: { size: { type: 'string', default: 's' } } } } };
+    const result = prepareManifest(request({ size: '' }, { schema: required, apiVersion: 'x.example.org/v1', kind: 'Thing' }));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(manifestToYaml(assembleManifest(result.prepared))).toContain('spec: {}');
+  });
+});
+
 describe('YAML-editor fields and key order', () => {
   const editorSchema = {
     type: 'object',

@@ -5,7 +5,7 @@ import { validateIdentity } from './identity';
 import { validateMetadata } from './metadata';
 import { dropDefaults } from './minimize';
 import { orderKeys } from './order';
-import { propertySchema } from './schemaNav';
+import { propertySchema, requiredKeys } from './schemaNav';
 import { unknownFields } from './unknownFields';
 import { validateAgainstSchema } from './validate';
 import { FieldError, Manifest, ManifestRequest } from './types';
@@ -73,7 +73,9 @@ export function prepareManifest(request: ManifestRequest): Preparation {
     ...validateMetadata({ labels: request.labels, annotations: request.annotations }),
     ...conversion.errors,
   ];
-  const converted = conversion.value as JsonObject | undefined;
+  // A schema that requires `spec` gets one even when every value was empty or defaulted.
+  const specRequired = requiredKeys(request.schema).has('spec');
+  const converted = (conversion.value ?? (specRequired ? {} : undefined)) as JsonObject | undefined;
   errors.push(...unknownFields(converted, specSchema, 'spec'));
   const candidate = assembleManifest({ request, spec: converted });
   const reported = new Set(conversion.errors.map(error => error.path));

@@ -51,6 +51,20 @@ describe('convertValues: empty values', () => {
     expect(convert({ network: {} }).value).toEqual({ network: {} });
   });
 
+  it('keeps a required list left empty, and a required object given as YAML text that is empty', () => {
+    const withRequired: KubeSchema = {
+      type: 'object',
+      required: ['rules', 'manifest'],
+      properties: {
+        rules: { type: 'array', items: { type: 'string' } },
+        manifest: { type: 'object', 'x-kubernetes-embedded-resource': true, 'x-kubernetes-preserve-unknown-fields': true },
+        optional: { type: 'array', items: { type: 'string' } },
+      },
+    };
+    expect(convertValues({ rules: [], manifest: '{}', optional: [] }, withRequired, 'spec').value).toEqual({ rules: [], manifest: {} });
+    expect(convertValues({ rules: [''], manifest: '' }, withRequired, 'spec').value).toEqual({ rules: [] });
+  });
+
   it('gives undefined, not {}, when nothing is set', () => {
     expect(convert({ name: '', nested: { config: {} } }).value).toBeUndefined();
     expect(convertValues(undefined, schema, 'spec').value).toBeUndefined();

@@ -23,6 +23,21 @@ function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `{}` or `[]` for a value that was an object or list (given as such or as YAML text), else undefined. */
+function emptiedContainer(raw: unknown, schema: KubeSchema | undefined): JsonObject | JsonValue[] | undefined {
+  let value = raw;
+  if (typeof raw === 'string' && wantsStructuredValue(schema)) {
+    try {
+      value = parse(raw, { prettyErrors: false });
+    } catch {
+      return undefined;
+    }
+  }
+  if (isPlainObject(value)) return {};
+  if (Array.isArray(value)) return [];
+  return undefined;
+}
+
 /**
  * Turns raw form values into what the schema means, driven by the schema alone: strings that spell a
  * canonical integer within Number.MAX_SAFE_INTEGER become integers for `x-kubernetes-int-or-string`
@@ -64,9 +79,11 @@ export function convertValues(value: unknown, schema: KubeSchema | undefined, pa
         const converted = walk(child, propertySchema(node, key), childPath(at, key));
         if (converted !== undefined) {
           out[key] = converted;
-        } else if (required.has(key) && isPlainObject(child)) {
-          // A required object whose fields are all defaulted still has to be present.
-          out[key] = {};
+        } else if (required.has(key)) {
+          // A required object whose fields are all empty, or a required list left empty, still has to
+          // be present: `{}` and `[]` are values the schema may accept.
+          const empty = emptiedContainer(child, propertySchema(node, key));
+          if (empty !== undefined) out[key] = empty;
         }
       }
       return Object.keys(out).length > 0 ? out : undefined;
