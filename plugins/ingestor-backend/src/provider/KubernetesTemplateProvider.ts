@@ -5,6 +5,7 @@ import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin
 import type { IngestorConfig } from '../config/types';
 import { convertLocatedDefinitions, type LocatedObject, type TypesGenerator } from '../templates';
 
+import { LastGoodByCluster } from './lastGood';
 import { scheduleRefresh, warnOnceWith } from './scheduling';
 
 export const TEMPLATE_PROVIDER_NAME = 'kubernetes-ingestor-templates';
@@ -42,7 +43,7 @@ export interface TemplateRunSummary {
  */
 export class KubernetesTemplateProvider<C extends { name: string }> implements EntityProvider {
   private connection?: EntityProviderConnection;
-  private readonly lastGood = new Map<string, LocatedObject[]>();
+  private readonly lastGood = new LastGoodByCluster<LocatedObject[]>();
   private readonly warnOnce: (message: string) => void;
 
   constructor(private readonly opts: KubernetesTemplateProviderOptions<C>) {
@@ -68,7 +69,7 @@ export class KubernetesTemplateProvider<C extends { name: string }> implements E
     await Promise.all(
       connections.map(async conn => {
         try {
-          this.lastGood.set(conn.name, await this.opts.read(conn, signal));
+          this.lastGood.record(conn.name, { ok: true, value: await this.opts.read(conn, signal) });
           summary.clustersOk.push(conn.name);
         } catch (error) {
           const message = errorMessage(error);
@@ -77,10 +78,8 @@ export class KubernetesTemplateProvider<C extends { name: string }> implements E
         }
       }),
     );
-    const configured = new Set(connections.map(c => c.name));
-    for (const name of [...this.lastGood.keys()]) if (!configured.has(name)) this.lastGood.delete(name);
-    // Cluster order fixed, so the output does not depend on which cluster answered first.
-    const located = [...this.lastGood.keys()].sort().flatMap(name => this.lastGood.get(name)!);
+    this.lastGood.retain(connections.map(c => c.name));
+    const located = this.lastGood.clusterNames().flatMap(name => this.lastGood.get(name) ?? []);
     const result = await convertLocatedDefinitions(located, config.templates.options, { typesGenerator: this.opts.typesGenerator });
     for (const e of result.errors) this.warnOnce(`Definition ${e.source} yields no template: ${e.message}`);
     for (const w of result.warnings) this.warnOnce(`Definition ${w.source}: ${w.message}`);

@@ -1,4 +1,5 @@
 import type { ClusterObject, ClusterReading, KubeObject, NamespaceInfo, SourceKind } from '../types';
+import { LastGoodByCluster } from './lastGood';
 
 interface KindState {
   source: SourceKind;
@@ -39,10 +40,20 @@ export interface ApplyReport {
  * catalog.
  */
 export class ClusterSnapshots {
-  private readonly clusters = new Map<string, ClusterState>();
+  private readonly clusters = new LastGoodByCluster<ClusterState>();
 
   applyReading(reading: ClusterReading): ApplyReport {
-    if (reading.error) return { clusterFailed: reading.error, keptKinds: [] };
+    if (reading.error) {
+      this.clusters.record(reading.cluster, { ok: false, error: reading.error });
+      return { clusterFailed: reading.error, keptKinds: [] };
+    }
+    const { state, keptKinds } = this.merge(reading);
+    this.clusters.record(reading.cluster, { ok: true, value: state });
+    return { keptKinds };
+  }
+
+  /** The new state of a cluster that answered: failed kinds keep their previous objects. */
+  private merge(reading: ClusterReading): { state: ClusterState; keptKinds: ApplyReport['keptKinds'] } {
     const previous = this.clusters.get(reading.cluster);
     const kinds = new Map<string, KindState>();
     const keptKinds: ApplyReport['keptKinds'] = [];
@@ -69,16 +80,12 @@ export class ClusterSnapshots {
     // Unread XRDs are unknown, not gone; unchanged ones keep their array, so work derived from them can be reused.
     const before = previous?.xrds ?? [];
     const xrds = reading.xrds && !sameObjects(reading.xrds, before) ? reading.xrds : before;
-    this.clusters.set(reading.cluster, { namespaces: reading.namespaces, kinds, xrds });
-    return { keptKinds };
+    return { state: { namespaces: reading.namespaces, kinds, xrds }, keptKinds };
   }
 
   /** Forgets clusters that are no longer configured; returns their names. */
   retainClusters(names: string[]): string[] {
-    const keep = new Set(names);
-    const removed = [...this.clusters.keys()].filter(n => !keep.has(n));
-    removed.forEach(n => this.clusters.delete(n));
-    return removed;
+    return this.clusters.retain(names);
   }
 
   has(cluster: string): boolean {
@@ -86,7 +93,7 @@ export class ClusterSnapshots {
   }
 
   clusterNames(): string[] {
-    return [...this.clusters.keys()].sort();
+    return this.clusters.clusterNames();
   }
 
   /** The cluster's last read XRDs. */
