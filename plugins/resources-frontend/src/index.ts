@@ -13,4 +13,4 @@ export {
   NotAllowedError,
   ResourcesApiError,
 } from './api';
-export type { KubernetesResourcesApi, NodeViewResponse } from './api';
+export type { KubernetesResourcesApi, NodeDetailsOptions, NodeViewResponse } from './api';

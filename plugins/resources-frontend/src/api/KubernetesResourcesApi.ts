@@ -9,6 +9,18 @@ import type {
 export type NodeViewResponse<V extends NodeView> = Extract<NodeDetailsResponse, { view: V }>;
 
 /**
+ * Options of a node view read; `container` and `previous` apply to `logs` only (the backend picks the
+ * failing container when `container` is absent).
+ *
+ * @public
+ */
+export interface NodeDetailsOptions {
+  signal?: AbortSignal;
+  container?: string;
+  previous?: boolean;
+}
+
+/**
  * Reads an entity's resource tree and its nodes' details from the resources backend.
  *
  * @public
@@ -16,12 +28,12 @@ export type NodeViewResponse<V extends NodeView> = Extract<NodeDetailsResponse, 
 export interface KubernetesResourcesApi {
   /** The tree of the entity's root object, with status and summary. */
   getTree(entityRef: string, options?: { signal?: AbortSignal }): Promise<ResourceTree>;
-  /** One node's YAML, events or logs; the node id must come from the same entity's tree. */
+  /** One node's YAML, events or (for pods) logs; the node id must come from the same entity's tree. */
   getNodeDetails<V extends NodeView>(
     entityRef: string,
     nodeId: string,
     view: V,
-    options?: { signal?: AbortSignal },
+    options?: NodeDetailsOptions,
   ): Promise<NodeViewResponse<V>>;
 }
 

@@ -35,6 +35,19 @@ describe('KubernetesResourcesClient', () => {
     );
   });
 
+  it('passes container and previous for logs only', async () => {
+    const answer = JSON.stringify({ view: 'logs', nodeId: 'p', container: 'app', previous: true, lines: ['boom'] });
+    const { fetch, client: c } = client(response(200, answer));
+    await c.getNodeDetails('component:a/b', 'p', 'logs', { container: 'app', previous: true });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backstage/api/kubernetes-resources/v1/node?entityRef=component%3Aa%2Fb&nodeId=p&view=logs&container=app&previous=true',
+    );
+    await c.getNodeDetails('component:a/b', 'p', 'yaml', { container: 'app', previous: true });
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backstage/api/kubernetes-resources/v1/node?entityRef=component%3Aa%2Fb&nodeId=p&view=yaml',
+    );
+  });
+
   it('turns a 403 into NotAllowedError carrying the server message', async () => {
     const body = JSON.stringify({ error: { name: 'NotAllowedError', message: 'kubernetes-resources.read denied' } });
     const { client: c } = client(response(403, body, 'Forbidden'));

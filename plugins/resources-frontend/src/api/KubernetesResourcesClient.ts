@@ -4,7 +4,7 @@ import {
   type NodeView,
   type ResourceTree,
 } from '@kube-platform/plugin-kubernetes-common';
-import type { KubernetesResourcesApi, NodeViewResponse } from './KubernetesResourcesApi';
+import type { KubernetesResourcesApi, NodeDetailsOptions, NodeViewResponse } from './KubernetesResourcesApi';
 import { errorFromResponse } from './errors';
 
 /**
@@ -30,9 +30,14 @@ export class KubernetesResourcesClient implements KubernetesResourcesApi {
     entityRef: string,
     nodeId: string,
     view: V,
-    options?: { signal?: AbortSignal },
+    options: NodeDetailsOptions = {},
   ): Promise<NodeViewResponse<V>> {
-    return this.get<NodeViewResponse<V>>('/v1/node', { entityRef, nodeId, view }, options?.signal);
+    const query: Record<string, string> = { entityRef, nodeId, view };
+    if (view === 'logs') {
+      if (options.container) query.container = options.container;
+      if (options.previous) query.previous = 'true';
+    }
+    return this.get<NodeViewResponse<V>>('/v1/node', query, options.signal);
   }
 
   private async get<T>(path: string, query: Record<string, string>, signal?: AbortSignal): Promise<T> {

@@ -1,4 +1,4 @@
 export { kubernetesResourcesApiRef } from './KubernetesResourcesApi';
-export type { KubernetesResourcesApi, NodeViewResponse } from './KubernetesResourcesApi';
+export type { KubernetesResourcesApi, NodeDetailsOptions, NodeViewResponse } from './KubernetesResourcesApi';
 export { KubernetesResourcesClient } from './KubernetesResourcesClient';
 export { NotAllowedError, ResourcesApiError } from './errors';

@@ -5,6 +5,7 @@ import type { KubernetesResourcesApi } from '../api/KubernetesResourcesApi';
 import { statusStyle } from '../graph/status';
 import { ConditionsTable } from './ConditionsTable';
 import { EventsList } from './EventsList';
+import { LogsView } from './LogsView';
 import { useNodeDetails, type Loadable } from './useNodeDetails';
 import { YamlView } from './YamlView';
 
@@ -39,7 +40,7 @@ function Loaded<T>({ value, children }: { value: Loadable<T>; children: (v: T) =
 
 /**
  * The side panel of one node: status, conditions, YAML (copy, download) and events, the last two read
- * when it opens. Secrets show their name only; the backend never sends their data.
+ * when it opens, and for pods their logs on request. Secrets show their name only; the backend never sends their data.
  */
 export function NodeDrawer({ api, entityRef, node, onClose }: NodeDrawerProps) {
   const isSecret = node.kind === 'Secret' && node.apiVersion === 'v1';
@@ -97,6 +98,11 @@ export function NodeDrawer({ api, entityRef, node, onClose }: NodeDrawerProps) {
       <Section title="Events">
         <Loaded value={events}>{list => <EventsList events={list} />}</Loaded>
       </Section>
+      {node.kind === 'Pod' && node.apiVersion === 'v1' && (
+        <Section title="Logs">
+          <LogsView api={api} entityRef={entityRef} nodeId={node.id} />
+        </Section>
+      )}
     </aside>
   );
 }
