@@ -28,6 +28,19 @@ describe('name validation messages', () => {
     expect(messages(metadata, { name: 'orders-db.v1', namespace: 'team-a', owner: 'group:a' })).toEqual([]);
   });
 
+  it('quote the schema\'s own pattern, not its JavaScript translation', () => {
+    const plan2 = buildForm({
+      version: versionOf(crd({ type: 'object', properties: { code: { type: 'string', pattern: '(?i)^ok$' }, port: { 'x-kubernetes-int-or-string': true, pattern: '^\\d+%$' } } })),
+      compositions: [],
+      clusters: [],
+      form: o.form,
+      publish: o.publish,
+    });
+    const page = plan2.pages[1];
+    expect(page.properties?.code.pattern).toBe('^[Oo][Kk\u212a]$');
+    expect(messages(page, { code: 'no', port: 'x' })).toEqual(['/code Must match the pattern (?i)^ok$.', '/port Must be a whole number or match the pattern ^\\d+%$.']);
+  });
+
   it('cover the connection secret on the advanced page', () => {
     const claim = buildForm({ version: versionOf(xrd({ type: 'object', properties: { size: { type: 'string' } } })), compositions: [], clusters: [], form: o.form, publish: o.publish });
     const advanced = claim.pages.find(p => p.title === 'Advanced')!;

@@ -27,8 +27,11 @@ export function scalarField(schema: Schema, type: string, title: string, ctx: Fo
   if (values) form.enum = values;
   if (schema.pattern !== undefined) {
     const pattern = formPattern(schema.pattern);
-    if (pattern.pattern !== undefined) form.pattern = pattern.pattern;
-    else extra.push(pattern.help);
+    if (pattern.pattern !== undefined) {
+      form.pattern = pattern.pattern;
+      // The form's own message would quote the JavaScript translation; the user knows the schema's.
+      form.errorMessage = { pattern: `Must match the pattern ${schema.pattern}.` };
+    } else extra.push(pattern.help);
   }
   if (schema.minLength !== undefined) form.minLength = schema.minLength;
   if (schema.maxLength !== undefined) form.maxLength = schema.maxLength;
@@ -71,8 +74,10 @@ export function intOrStringField(schema: Schema, title: string, ctx: FormContext
   // The source pattern constrains only string values; integers must still be accepted.
   const extra = ['A whole number or a text value; numbers are written as integers.'];
   const pattern = schema.pattern === undefined ? undefined : formPattern(schema.pattern);
-  if (pattern?.pattern !== undefined) form.pattern = `(${INTEGER_TEXT})|(${pattern.pattern})`;
-  else if (pattern) extra.push(pattern.help);
+  if (pattern?.pattern !== undefined) {
+    form.pattern = `(${INTEGER_TEXT})|(${pattern.pattern})`;
+    form.errorMessage = { pattern: `Must be a whole number or match the pattern ${schema.pattern}.` };
+  } else if (pattern) extra.push(pattern.help);
   const help = helpText(schema, extra);
   if (help) form.description = help;
   applyDefault(form, schema.default, ctx);
