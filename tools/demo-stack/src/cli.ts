@@ -7,7 +7,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 7007);
   const log = (line: string) => process.stdout.write(`${line}\n`);
   log('Starting kube-sim with examples/cluster, the local GitOps repository and the demo Backstage...');
-  const demo = await startDemo({ port, user: process.env.DEMO_USER, log });
+  // DEMO_CONFIG: extra config files layered over examples/app-config.yaml (comma separated), e.g.
+  // examples/app-config.github.yaml for pull requests on GitHub, or examples/app-config.postgres.yaml.
+  const extraConfigs = (process.env.DEMO_CONFIG ?? '').split(',').map(s => s.trim()).filter(Boolean);
+  const demo = await startDemo({ port, user: process.env.DEMO_USER, extraConfigs, log });
   const rel = (p: string) => relative(process.cwd(), p) || p;
   log('');
   log(`Backstage:       ${demo.url}  (sign in as guest; the catalog fills within a minute)`);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
 
@@ -21,9 +21,35 @@ export function frontendIsStale(): boolean {
   return sources.some(s => newestMtime(s) > built);
 }
 
-/** Builds examples/app with the Backstage CLI (about a minute, ~1.5 GB) when its sources changed. */
+/**
+ * Builds examples/app with the Backstage CLI (about a minute, ~1.5 GB) when its sources changed. Test
+ * files run in parallel workers, so a lock makes the second caller wait for the first build and reuse it.
+ */
 export async function ensureFrontendBuilt(log: (line: string) => void): Promise<void> {
   if (!frontendIsStale()) return;
+  const lock = join(appDir, '.build-lock');
+  await acquire(lock);
+  try {
+    if (frontendIsStale()) await build(log);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// mkdir is atomic: whoever creates the directory holds the lock. A lock left by a killed build expires.
+async function acquire(lock: string): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      return;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise(r => setTimeout(r, 1000));
+    }
+  }
+}
+
+async function build(log: (line: string) => void): Promise<void> {
   log('Building the frontend (examples/app), about a minute...');
   const cli = join(repoRoot, 'node_modules/.bin/backstage-cli');
   await new Promise<void>((resolve, reject) => {
