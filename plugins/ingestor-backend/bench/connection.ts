@@ -18,16 +18,17 @@ export class BenchConnection implements EntityProviderConnection {
   /** Resolves with the time (performance.now) of the first delta `matches` accepts; rejects after `ms`. */
   nextDelta(matches: (added: Entity[], removed: string[]) => boolean, ms: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`no matching delta in ${ms} ms`));
-      }, ms);
+      let timer: NodeJS.Timeout | undefined = undefined;
       const waiter: Waiter = m => {
         if (m.type !== 'delta' || !matches(m.added.map(a => a.entity), m.removed.map(r => ('entityRef' in r ? r.entityRef : stringifyEntityRef(r.entity))))) return false;
         clearTimeout(timer);
         resolve(performance.now());
         return true;
       };
+      timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`no matching delta in ${ms} ms`));
+      }, ms);
       this.waiters.add(waiter);
     });
   }

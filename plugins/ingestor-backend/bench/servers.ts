@@ -15,9 +15,8 @@ export interface Servers {
 
 /** Spreads the fleet's clusters over `processes` server processes (round robin) and waits until all are loaded. */
 export async function startServers(fleet: FleetSize, seed: number, processes: number): Promise<Servers> {
-  const groups = Array.from({ length: Math.min(processes, fleet.clusters) }, (_, p) =>
-    Array.from({ length: fleet.clusters }, (_, i) => i).filter(i => i % processes === p),
-  );
+  const indices = Array.from({ length: fleet.clusters }, (_, i) => i);
+  const groups = Array.from({ length: Math.min(processes, fleet.clusters) }, (_, p) => indices.filter(i => i % processes === p));
   const children: ChildProcess[] = groups.map(g => startChild(SERVE, [fleet.name, String(seed), g.join(',')], { execArgv: ['--max-old-space-size=8192'] }));
   const stop = () => children.forEach(c => c.connected && c.disconnect());
   try {
