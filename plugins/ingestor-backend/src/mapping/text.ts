@@ -3,6 +3,7 @@
  * overrides, isolates, marks). In an entity they can hide or reorder text a reader sees (the "Trojan
  * Source" trick) or break log lines and terminals; annotation values never need them.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** `value` without control and bidi characters, and whether any were removed. */
