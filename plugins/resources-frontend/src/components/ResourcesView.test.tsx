@@ -139,6 +139,13 @@ describe('ResourcesView', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('reads the tree again on Refresh', async () => {
+    const api = mockApi();
+    renderView(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(api.getTree).toHaveBeenCalledTimes(2));
+  });
+
   it('explains a 403 instead of failing', async () => {
     renderView(mockApi(new NotAllowedError('kubernetes-resources.read denied')));
     expect(await screen.findByText("You are not allowed to see this entity's resources.")).toBeInTheDocument();

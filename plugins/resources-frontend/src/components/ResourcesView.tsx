@@ -26,7 +26,7 @@ type ViewMode = 'graph' | 'table';
  */
 export function ResourcesView({ entityRef, polling }: ResourcesViewProps) {
   const api = useApi(kubernetesResourcesApiRef);
-  const { tree, error, loading } = usePolledTree(api, entityRef, polling);
+  const { tree, error, loading, refresh } = usePolledTree(api, entityRef, polling);
   const [mode, setMode] = useState<ViewMode>('graph');
   const [selectedId, setSelectedId] = useState<string>();
   const [collapsed, setCollapsed] = useState<CollapsedState>(() => new Set());
@@ -94,6 +94,12 @@ export function ResourcesView({ entityRef, polling }: ResourcesViewProps) {
         >
           Table
         </Button>
+        <Button size="small" variant="tertiary" onPress={refresh}>
+          Refresh
+        </Button>
+        <Text variant="body-x-small" color="secondary">
+          {`Read at ${new Date(tree.generatedAt).toLocaleTimeString()}`}
+        </Text>
         {mode === 'graph' && index && (
           <>
             <Button size="small" variant="tertiary" onPress={() => setCollapsed(new Set())}>
