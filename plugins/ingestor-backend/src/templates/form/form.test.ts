@@ -88,7 +88,7 @@ describe('form fields', () => {
     expect(fields.replicas.description).toBe('Rules: must be positive; must satisfy self \\< 5.');
   });
 
-  it('orders required fields first, then by x-ui-order, hides x-ui-hidden (unless required without default) and moves x-ui-advanced', () => {
+  it('orders required fields first, then by x-ui-order, hides x-ui-hidden (unless required without default) and moves x-ui-advanced and deprecated fields', () => {
     const { plan } = form({
       type: 'object',
       required: ['mustShow', 'c'],
@@ -99,10 +99,12 @@ describe('form fields', () => {
         secret: { type: 'string', 'x-ui-hidden': true, default: 'x' },
         mustShow: { type: 'string', 'x-ui-hidden': true },
         tuning: { type: 'string', 'x-ui-advanced': true },
+        oldName: { type: 'string', description: 'Deprecated: use b.' },
+        keptName: { type: 'string', description: 'Not deprecated.' },
       },
     });
-    expect(Object.keys(plan.pages[1].properties ?? {})).toEqual(['c', 'mustShow', 'a', 'b']);
-    expect(plan.pages.find(p => p.title === 'Advanced')?.properties).toHaveProperty('tuning');
+    expect(Object.keys(plan.pages[1].properties ?? {})).toEqual(['c', 'mustShow', 'a', 'b', 'keptName']);
+    expect(Object.keys(plan.pages.find(p => p.title === 'Advanced')?.properties ?? {})).toEqual(['tuning', 'oldName']);
     expect(plan.records.find(r => r.mode === 'hidden')?.path).toEqual(['secret']);
   });
 

@@ -25,6 +25,14 @@ export function isHidden(entry: PropertyEntry): boolean {
   return entry.schema['x-ui-hidden'] === true && (!entry.required || entry.schema.default !== undefined);
 }
 
+/** A description that opens by calling the field deprecated ("Deprecated: use x instead."). */
+const DEPRECATED = /^\s*deprecated\b/i;
+
+/**
+ * Fields for the advanced page: marked `x-ui-advanced`, or optional and deprecated, which a user
+ * creating something new should not be led to.
+ */
 export function isAdvanced(entry: PropertyEntry): boolean {
-  return entry.schema['x-ui-advanced'] === true;
+  if (entry.schema['x-ui-advanced'] === true) return true;
+  return !entry.required && DEPRECATED.test(entry.schema.description ?? '');
 }
