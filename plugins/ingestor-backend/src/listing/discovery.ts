@@ -1,7 +1,8 @@
-import type { IngestorConfig, WorkloadKindConfig } from '../config/types';
+import type { WorkloadKindConfig } from '../config/types';
 import { createApiIndex, errorMessage, type ClusterConnection, type DiscoveryRequestOptions } from '@kube-platform/plugin-kubernetes-node';
 import type { KubeObject, SourceKind } from '../types';
 import { crossplaneWantedKinds } from './crossplane';
+import type { ListingSettings } from './settings';
 import type { SharedXrdReads } from './sharedXrds';
 import { resolveWanted, type UnservedKind, type WantedKind } from './wantedKinds';
 
@@ -23,7 +24,7 @@ export interface DiscoveryResult {
 }
 
 /** The {@link DiscoveryRequest} that configuration asks for. */
-export function discoveryRequestFromConfig(config: IngestorConfig): DiscoveryRequest {
+export function discoveryRequestFromConfig(config: Pick<ListingSettings, 'components' | 'crossplane'>): DiscoveryRequest {
   return {
     workloadKinds: config.components.enabled ? config.components.workloadKinds : [],
     crossplane: config.crossplane.enabled,

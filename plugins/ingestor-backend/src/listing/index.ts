@@ -3,4 +3,5 @@ export { readCluster, readClusters, PER_NAMESPACE_LISTING_MAX, type ClusterReadi
 export { discoverKinds, discoveryRequestFromConfig, type DiscoveryRequest, type DiscoveryResult } from './discovery';
 export { crossplaneWantedKinds, kindsOfXrd, xrdReadVersions } from './crossplane';
 export { SharedXrdReads } from './sharedXrds';
+export type { ListingSettings } from './settings';
 export { resolveWanted, type UnservedKind, type WantedKind, type WantedResolution } from './wantedKinds';

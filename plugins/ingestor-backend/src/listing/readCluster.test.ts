@@ -1,8 +1,8 @@
-import { resolveTemplateOptions } from '../templates/options';
 import { resolve } from 'node:path';
 import { KubeSim, KubeSimFleet } from '@internal/kube-sim';
 import { connectionsFromDirectConfig, connectionsFromKubeconfig, createLimiter } from '@kube-platform/plugin-kubernetes-node';
-import type { IngestorConfig, WorkloadKindConfig } from '../config/types';
+import type { WorkloadKindConfig } from '../config/types';
+import type { ListingSettings } from './settings';
 import type { ClusterReading } from '../types';
 import { readCluster, readClusters, type ClusterReadingResult } from './readCluster';
 
@@ -16,26 +16,12 @@ const WORKLOADS: WorkloadKindConfig[] = [
   { group: 'batch', kind: 'CronJob', componentType: 'job' },
 ];
 
-function config(over: { components?: Partial<IngestorConfig['components']>; clusters?: Partial<IngestorConfig['clusters']> } = {}): IngestorConfig {
+/** Listing reads only its own settings (see settings.ts), so a test builds just those. */
+function config(over: { components?: Partial<ListingSettings['components']>; clusters?: Partial<ListingSettings['clusters']> } = {}): ListingSettings {
   return {
-    annotationPrefix: 'kube-platform.io',
-    defaultOwner: 'group:default/unknown',
-    defaultLifecycle: 'production',
-    clusters: { source: 'direct', direct: [], requestTimeoutMs: 5000, concurrency: 4, pageSize: 2, ...over.clusters },
-    mappings: { namespaceModel: 'default', nameModel: 'name-namespace', systemModel: 'namespace' },
-    components: {
-      enabled: true,
-      ingestAsResources: false,
-      onlyIngestAnnotatedResources: false,
-      excludedNamespaces: ['kube-system', 'kube-public'],
-      workloadKinds: WORKLOADS,
-      ...over.components,
-    },
-    crossplane: { enabled: true, claims: { ingestAsResources: false }, composites: { ingestAsResources: false } },
-    copyAnnotations: { keys: [], prefixes: [] },
-    schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
-    watch: { enabled: false },
-    templates: { enabled: false, schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } }, options: resolveTemplateOptions() },
+    clusters: { requestTimeoutMs: 5000, concurrency: 4, pageSize: 2, ...over.clusters },
+    components: { enabled: true, excludedNamespaces: ['kube-system', 'kube-public'], workloadKinds: WORKLOADS, ...over.components },
+    crossplane: { enabled: true },
   };
 }
 

@@ -11,10 +11,10 @@ import {
   type ResourceType,
   type RetryPolicy,
 } from '@kube-platform/plugin-kubernetes-node';
-import type { IngestorConfig } from '../config/types';
 import { inScope, namespaceScope, outOfScope } from '../namespaceScope';
 import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, SourceKind } from '../types';
 import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from './discovery';
+import type { ListingSettings } from './settings';
 import type { SharedXrdReads } from './sharedXrds';
 import type { UnservedKind } from './wantedKinds';
 
@@ -48,7 +48,7 @@ const NAMESPACES: ResourceType = { group: '', version: 'v1', kind: 'Namespace', 
  * `ok: false` outcome for that kind alone; if discovery or the namespace list fails, `error` says so
  * and nothing else is reported. Never throws.
  */
-export async function readCluster(conn: ClusterConnection, config: IngestorConfig, opts: ReadClusterOptions = {}): Promise<ClusterReadingResult> {
+export async function readCluster(conn: ClusterConnection, config: ListingSettings, opts: ReadClusterOptions = {}): Promise<ClusterReadingResult> {
   const started = Date.now();
   const limited = opts.limiter ? limitConnection(conn, opts.limiter) : conn;
   const { requestTimeoutMs: timeoutMs, pageSize } = config.clusters;
@@ -78,7 +78,7 @@ export async function readCluster(conn: ClusterConnection, config: IngestorConfi
  */
 export function readClusters(
   conns: ClusterConnection[],
-  config: IngestorConfig,
+  config: ListingSettings,
   signal?: AbortSignal,
   options: { retry?: RetryPolicy; limiter?: Limiter; xrdReads?: SharedXrdReads } = {},
 ): Promise<ClusterReadingResult[]> {
@@ -95,7 +95,7 @@ function oldest(snapshots: ListSnapshot[]): string | undefined {
 async function listKind(
   conn: ClusterConnection,
   source: SourceKind,
-  config: IngestorConfig,
+  config: ListingSettings,
   existing: Set<string>,
   listOpts: ListOptions,
 ): Promise<{ outcome: Outcome<KubeObject[]>; resourceVersion?: string }> {
