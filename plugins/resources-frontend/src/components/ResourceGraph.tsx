@@ -6,6 +6,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -116,6 +117,13 @@ function GraphCanvas(props: ResourceGraphProps) {
   }, [focus, laidOutKey]);
 
   const onNodeClick: NodeMouseHandler<ResourceFlowNode> = (_event, node) => onSelect(node.id);
+  // keyboard selection (Enter on a focused node) arrives only as a change, not as a click
+  const onNodesChange = (changes: NodeChange<ResourceFlowNode>[]) => {
+    const selection = changes.find(change => change.type === 'select' && change.selected);
+    if (selection && selection.type === 'select' && selection.id !== selectedId) {
+      onSelect(selection.id);
+    }
+  };
   const actions = useMemo(() => ({ onToggle }), [onToggle]);
 
   return (
@@ -125,6 +133,7 @@ function GraphCanvas(props: ResourceGraphProps) {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodeClick={onNodeClick}
+        onNodesChange={onNodesChange}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}

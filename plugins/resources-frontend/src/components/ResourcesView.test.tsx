@@ -98,6 +98,15 @@ describe('ResourcesView', () => {
     expect(await screen.findByRole('complementary', { name: 'Details of SecurityGroup orders-db-x7k2p-sg' })).toBeInTheDocument();
   });
 
+  it('selects a node from the keyboard', async () => {
+    renderView(mockApi());
+    const card = await screen.findByTestId('graph-node-n-subnets');
+    const wrapper = card.closest('.react-flow__node') as HTMLElement;
+    wrapper.focus();
+    fireEvent.keyDown(wrapper, { key: 'Enter' });
+    expect(await screen.findByRole('complementary', { name: 'Details of SubnetGroup orders-db-x7k2p-subnets' })).toBeInTheDocument();
+  });
+
   it('collapses and expands a subtree in the graph', async () => {
     renderView(mockApi());
     await userEvent.click(await screen.findByRole('button', { name: 'Collapse XPostgreSQLInstance orders-db-x7k2p' }));
