@@ -86,7 +86,7 @@ export function NodeDrawer({ api, entityRef, node, onClose }: NodeDrawerProps) {
         </Button>
       </Flex>
       <Section title="Conditions">
-        <ConditionsTable conditions={node.conditions} />
+        <ConditionsTable conditions={node.conditions ?? []} />
       </Section>
       <Section title="YAML">
         {isSecret ? (
