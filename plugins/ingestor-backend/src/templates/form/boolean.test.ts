@@ -1,8 +1,9 @@
 import { crd, options, versionOf } from '../__testUtils__/fixtures';
+import type { Schema } from '../schema/types';
 import { buildForm } from './parameters';
 import type { FormSchema } from './types';
 
-function fields(spec: object): Record<string, FormSchema> {
+function fields(spec: Schema): Record<string, FormSchema> {
   const o = options();
   const plan = buildForm({ version: versionOf(crd(spec)), compositions: [], clusters: [], form: o.form, publish: o.publish });
   return Object.assign({}, ...plan.pages.map(p => p.properties));
