@@ -21,12 +21,17 @@ export function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
   });
 }
 
-/** Runs a measurement to completion: its one report, then its exit. */
-export async function measure<T>(file: string, args: string[], what: string): Promise<T> {
+/** Runs a measurement to completion: its one report, then its exit; killed after `timeoutMs`. */
+export async function measure<T>(file: string, args: string[], what: string, timeoutMs = 40 * 60_000): Promise<T> {
   const child = startChild(file, args, { execArgv: ['--expose-gc'] });
-  const result = await firstMessage<T>(child, what);
-  await new Promise(resolve => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
-  return result;
+  const timer = setTimeout(() => child.kill(), timeoutMs);
+  try {
+    const result = await firstMessage<T>(child, what);
+    await new Promise(resolve => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Called by a measurement process: sends its report and exits once it is delivered (printed when run alone). */

@@ -5,6 +5,33 @@ import type { LimitReport } from './measureLimit';
 import type { SyncReport } from './measureSync';
 import type { TreeReport } from './measureTree';
 
+const UNITS: Record<string, string> = {
+  sync_wall_s: 's',
+  sync_cpu_s: 's',
+  sync_peak_rss_mb: 'MiB',
+  sync_requests: 'requests',
+  limit_wall_s: 's',
+  limit_cpu_s: 's',
+  sync_over_limit_wall: 'ratio',
+  sync_over_limit_cpu: 'ratio',
+  steady_cpu_s: 's',
+  steady_changed_entities: 'entities',
+  change_latency_p50_ms: 'ms',
+  change_latency_p95_ms: 'ms',
+  corpus_convert_ms: 'ms',
+  corpus_convert_types_ms: 'ms',
+};
+
+/** The names of the metrics one measurement yields, for reporting them unmeasured when it fails. */
+export const SYNC_METRICS = Object.keys(UNITS).filter(n => !n.startsWith('corpus_'));
+export const CORPUS_METRICS = ['corpus_convert_ms', 'corpus_convert_types_ms'];
+
+/** Metrics a failed measurement could not give: no value, a failing verdict where there is a target, and why. */
+export function unmeasured(names: string[], fleet: string, reason: string): Metric[] {
+  const t = targets(null);
+  return names.map(name => metric(name, null, UNITS[name] ?? '', fleet, t[name], reason));
+}
+
 const or = (x: number | undefined, digits: number) => (x === undefined ? null : round(x, digits));
 
 export function syncMetrics(fleet: string, sync: SyncReport, limit: LimitReport, metadataLimit: LimitReport): Metric[] {

@@ -13,7 +13,7 @@ import { FLEETS, type FleetSize } from '@internal/kube-sim/src/bench/fleet';
 import { jsonLine, table, type Metric } from '@internal/kube-sim/src/bench/metrics';
 import { buildKubeconfig } from '@internal/kube-sim/src/kubeconfig';
 import { measure } from './process';
-import { corpusMetrics, syncMetrics, treeMetrics } from './report';
+import { CORPUS_METRICS, corpusMetrics, SYNC_METRICS, syncMetrics, treeMetrics, unmeasured } from './report';
 import { startServers } from './servers';
 import type { BenchSetup } from './setup';
 import type { SyncReport } from './measureSync';
@@ -57,15 +57,20 @@ async function main(): Promise<void> {
     const setupFile = join(work, 'setup.json');
     writeFileSync(setupFile, JSON.stringify(setup));
 
-    log('full sync, steady cycle and change latency (production provider)');
-    const sync = await measure<SyncReport>(here('measureSync.ts'), [setupFile, String(rounds)], 'sync measurement');
-    const listsFile = join(work, 'lists.json');
-    writeFileSync(listsFile, JSON.stringify(sync.traffic.requested));
-    log('limit: the same lists with client-node, whole objects, JSON.parse only');
-    const limit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile], 'limit measurement');
-    log('the same lists, metadata only (PartialObjectMetadataList), for reference');
-    const metadataLimit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile, 'metadata'], 'metadata limit measurement');
-    metrics.push(...syncMetrics(fleet.name, sync, limit, metadataLimit));
+    try {
+      log('full sync, steady cycle and change latency (production provider)');
+      const sync = await measure<SyncReport>(here('measureSync.ts'), [setupFile, String(rounds)], 'sync measurement');
+      const listsFile = join(work, 'lists.json');
+      writeFileSync(listsFile, JSON.stringify(sync.traffic.requested));
+      log('limit: the same lists with client-node, whole objects, JSON.parse only');
+      const limit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile], 'limit measurement');
+      log('the same lists, metadata only (PartialObjectMetadataList), for reference');
+      const metadataLimit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile, 'metadata'], 'metadata limit measurement');
+      metrics.push(...syncMetrics(fleet.name, sync, limit, metadataLimit));
+    } catch (err) {
+      // One failed measurement must not hide the others: its metrics are reported unmeasured, with why.
+      metrics.push(...unmeasured(SYNC_METRICS, fleet.name, (err as Error).message));
+    }
     log('resource tree of the 200-resource claim');
     const tree = await measure<TreeReport>(here('measureTree.ts'), [setupFile], 'tree measurement').catch((err: Error) => ({ error: err.message }) as TreeReport);
     metrics.push(...treeMetrics(fleet.name, tree));
@@ -73,8 +78,12 @@ async function main(): Promise<void> {
     servers.stop();
   }
   log('template conversion of the shared corpus');
-  const corpus = await measure<CorpusReport>(here('measureCorpus.ts'), [], 'corpus measurement');
-  metrics.push(...corpusMetrics(fleet.name, corpus));
+  try {
+    const corpus = await measure<CorpusReport>(here('measureCorpus.ts'), [], 'corpus measurement');
+    metrics.push(...corpusMetrics(fleet.name, corpus));
+  } catch (err) {
+    metrics.push(...unmeasured(CORPUS_METRICS, fleet.name, (err as Error).message));
+  }
 
   process.stdout.write(`\n${table(metrics)}\n\n`);
   const lines = metrics.map(jsonLine);
