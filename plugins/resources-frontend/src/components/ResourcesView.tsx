@@ -1,9 +1,15 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { useApi } from '@backstage/core-plugin-api';
 import { kubernetesResourcesApiRef } from '../api/KubernetesResourcesApi';
 import { NotAllowedError } from '../api/errors';
-import { collapseBelowDepth, revealNode, toggleCollapsed, type CollapsedState } from '../graph/collapse';
+import {
+  collapseBelowDepth,
+  initialCollapsed,
+  revealNode,
+  toggleCollapsed,
+  type CollapsedState,
+} from '../graph/collapse';
 import { indexTree } from '../graph/treeIndex';
 import { NodeDrawer } from './NodeDrawer';
 import { ProblemList } from './ProblemList';
@@ -32,6 +38,15 @@ export function ResourcesView({ entityRef, polling }: ResourcesViewProps) {
   const [collapsed, setCollapsed] = useState<CollapsedState>(() => new Set());
   const [focus, setFocus] = useState<FocusRequest>();
   const index = useMemo(() => (tree ? indexTree(tree) : undefined), [tree]);
+
+  // The first tree of an entity decides the starting collapse; later refreshes keep the user's choice.
+  const initialisedFor = useRef<string>();
+  useEffect(() => {
+    if (tree && index && initialisedFor.current !== entityRef) {
+      initialisedFor.current = entityRef;
+      setCollapsed(initialCollapsed(index, tree.root, tree.summary.rootCause?.nodeId));
+    }
+  }, [tree, index, entityRef]);
 
   const select = useCallback(
     (nodeId: string, centre = false) => {

@@ -86,3 +86,22 @@ export function visibleNodeIds(
   }
   return visible;
 }
+
+/** Trees larger than this open with deep subtrees collapsed. */
+export const LARGE_TREE_NODES = 250;
+
+/**
+ * The collapsed state a tree opens with: everything expanded, except for large trees, which open two
+ * levels deep with the path to the root cause kept open so the failing node is on screen.
+ */
+export function initialCollapsed(
+  index: TreeIndex,
+  root: string,
+  rootCauseId: string | undefined,
+): CollapsedState {
+  if (index.byId.size <= LARGE_TREE_NODES) {
+    return new Set();
+  }
+  const collapsed = collapseBelowDepth(index, root, 2);
+  return rootCauseId ? revealNode(collapsed, index, rootCauseId) : collapsed;
+}

@@ -1,5 +1,12 @@
 import { demoTree, largeTree } from '../testing/demoTree';
-import { collapseBelowDepth, revealNode, toggleCollapsed, visibleNodeIds } from './collapse';
+import {
+  collapseBelowDepth,
+  initialCollapsed,
+  LARGE_TREE_NODES,
+  revealNode,
+  toggleCollapsed,
+  visibleNodeIds,
+} from './collapse';
 import { filterNodes, kindsOf, sortForTable } from './filters';
 import { layoutGraph, usesWorker, WORKER_THRESHOLD } from './layout';
 import { statusStyle } from './status';
@@ -56,6 +63,20 @@ describe('collapse', () => {
   it('collapses below a depth', () => {
     expect([...collapseBelowDepth(index, tree.root, 2)]).toEqual(['n-object']);
     expect([...collapseBelowDepth(index, tree.root, 0)]).toEqual(['n-claim']);
+  });
+
+  it('opens small trees expanded and large ones two levels deep with the root cause revealed', () => {
+    expect(initialCollapsed(index, tree.root, 'n-instance').size).toBe(0);
+    const big = largeTree(LARGE_TREE_NODES + 100);
+    // a third level under n1 holds the failing node
+    big.nodes.push({ ...big.nodes[1], id: 'deep', kind: 'Bucket', name: 'deep', status: 'failing' });
+    big.edges.push({ from: 'n20', to: 'deep', relation: 'resourceRefs' });
+    const bigIndex = indexTree(big);
+    const collapsed = initialCollapsed(bigIndex, big.root, 'deep');
+    expect(collapsed.has('n20')).toBe(false);
+    expect(collapsed.has('n2')).toBe(false);
+    expect(visibleNodeIds(bigIndex, big.root, collapsed).has('deep')).toBe(true);
+    expect(visibleNodeIds(bigIndex, big.root, initialCollapsed(bigIndex, big.root, undefined)).has('deep')).toBe(false);
   });
 
   it('keeps nodes that are not below the root visible', () => {
