@@ -48,7 +48,10 @@ export interface StepsInput {
 
 /** The template expression for one binding. */
 export function bindingExpression(b: SpecBinding): string {
-  if (!isObjectBinding(b)) return `\${{ ${parameterRef(b.key)} }}`;
+  if (!isObjectBinding(b)) {
+    if (!b.when) return `\${{ ${parameterRef(b.key)} }}`;
+    return `\${{ ${parameterRef(b.key)} if ${parameterRef(b.when)} else undefined }}`;
+  }
   const fields = Object.entries(b.fields).map(([k, key]) => `${JSON.stringify(k)}: ${parameterRef(key)}`);
   return `\${{ {${fields.join(', ')}} if ${parameterRef(b.when)} else undefined }}`;
 }

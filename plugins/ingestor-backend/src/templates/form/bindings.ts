@@ -3,10 +3,11 @@
  * never overwrite each other (Backstage merges page values shallowly) and a value lands at its own path.
  */
 
-/** `spec.<path>` is the parameter's value. */
+/** `spec.<path>` is the parameter's value; with `when`, only while parameter `when` is ticked (an opt-in section). */
 export interface ValueBinding {
   path: string[];
   key: string;
+  when?: string;
 }
 
 /** `spec.<path>` is an object of parameter values, present only when parameter `when` is set. */

@@ -86,3 +86,8 @@ export function unionSentences(schema: Schema): string[] {
   if (schema.not) out.push(`This must not hold ${checked}: ${branchWords(schema.not)}.`);
   return out;
 }
+
+/** Every key the union keywords of a form node require or forbid. */
+export function unionKeys(form: FormSchema): string[] {
+  return unionFieldNames(form as Schema);
+}

@@ -5,6 +5,7 @@
  * top-level title used on an earlier page gets its page's title, and maps stay one row (their
  * entries would all be called "Value").
  */
+import { dependentFields } from './optIn';
 import type { FormSchema } from './types';
 
 const SEPARATOR = ' › ';
@@ -36,7 +37,7 @@ function labelChildren(field: FormSchema, label: string): void {
 export function labelForReview(pages: FormSchema[]): void {
   const used = new Set<string>();
   for (const page of pages) {
-    for (const [key, field] of Object.entries(page.properties ?? {})) {
+    for (const [key, field] of [...Object.entries(page.properties ?? {}), ...dependentFields(page)]) {
       const title = field.title ?? key;
       let label = title;
       if (used.has(label.toLowerCase()) && page.title) label = `${page.title}${SEPARATOR}${title}`;

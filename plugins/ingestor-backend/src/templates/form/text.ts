@@ -3,6 +3,7 @@
  * `<cluster>/<namespace>` would be dropped as an HTML tag, `*` and `_` would turn into emphasis and
  * `[x](y)` into a link. Every description is escaped so Markdown shows it as the very text it is.
  */
+import { dependentFields } from './optIn';
 import type { FormSchema } from './types';
 
 /** Characters Markdown gives a meaning anywhere in a line (CommonMark lets any of them be escaped). */
@@ -42,6 +43,7 @@ export function descriptionsAsText(pages: FormSchema[]): void {
   const visit = (node: FormSchema) => {
     if (typeof node.description === 'string') node.description = markdownText(node.description);
     for (const child of Object.values(node.properties ?? {})) visit(child);
+    for (const [, child] of dependentFields(node)) visit(child);
     if (node.items) visit(node.items);
     if (typeof node.additionalProperties === 'object') visit(node.additionalProperties);
   };
