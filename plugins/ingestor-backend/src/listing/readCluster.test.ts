@@ -44,7 +44,7 @@ describe('readCluster on the demo cluster', () => {
     expect(reading.cluster).toBe('kube-sim');
     expect(reading.durationMs).toBeGreaterThanOrEqual(0);
     expect(reading.unserved).toEqual([]);
-    expect(counts(reading)).toEqual({ Deployment: 14, StatefulSet: 4, DaemonSet: 1, CronJob: 3, PostgreSQLInstance: 3, XApp: 1, XBucket: 2, XNetwork: 1 });
+    expect(counts(reading)).toEqual({ Deployment: 21, StatefulSet: 4, DaemonSet: 1, CronJob: 4, PostgreSQLInstance: 3, XApp: 1, XBucket: 3, XNetwork: 1 });
     expect(reading.namespaces).toHaveLength(11);
     expect(reading.namespaces.find(n => n.name === 'team-payments')?.annotations['kube-platform.io/owner']).toBe('group:default/payments');
     for (const { source, outcome } of reading.kinds) {
@@ -88,7 +88,7 @@ describe('readCluster on the demo cluster', () => {
     const reading = await readCluster(conn(), config({ components: { workloadKinds: [...WORKLOADS, { group: 'argoproj.io', kind: 'Rollout', componentType: 'service' }] } }));
     expect(reading.error).toBeUndefined();
     expect(reading.unserved).toEqual([expect.objectContaining({ kind: 'Rollout', reason: expect.stringContaining('not served') })]);
-    expect(counts(reading).Deployment).toBe(14);
+    expect(counts(reading).Deployment).toBe(21);
   });
 
   it('fails only the kind the user may not list (403)', async () => {
@@ -102,7 +102,7 @@ describe('readCluster on the demo cluster', () => {
     const c = counts(reading);
     expect(c.StatefulSet).toMatch(/HTTP 403 Forbidden.*cannot list resource "statefulsets"/);
     expect(c.StatefulSet).not.toContain(token);
-    expect(c.Deployment).toBe(14);
+    expect(c.Deployment).toBe(21);
   });
 });
 
@@ -132,7 +132,7 @@ describe('readClusters across a fleet', () => {
     expect(a.error).toBeUndefined();
     expect(Object.values(counts(a)).every(v => typeof v === 'number')).toBe(true);
     expect(counts(b).StatefulSet).toMatch(/HTTP 503/);
-    expect(counts(b).Deployment).toBe(14);
+    expect(counts(b).Deployment).toBe(21);
     expect(counts(c).Deployment).toMatch(/timeout/);
     expect(counts(c).StatefulSet).toBe(4);
     expect(d.error).toMatch(/timeout/);

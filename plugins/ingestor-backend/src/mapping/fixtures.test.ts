@@ -87,7 +87,7 @@ describe('the demo cluster', () => {
     );
 
   it('has the objects the README lists', () => {
-    expect(objects.filter(o => o.kind === 'Deployment')).toHaveLength(15);
+    expect(objects.filter(o => o.kind === 'Deployment')).toHaveLength(22);
     expect(objects.filter(o => o.kind === 'PostgreSQLInstance')).toHaveLength(3);
   });
 

@@ -90,7 +90,7 @@ describe('access through the kubernetes-backend proxy', () => {
     const counts = await Promise.all(
       conns.map(async c => (await c.getJson<{ items: KubeObject[] }>('/apis/apps/v1/deployments', {}, {})).items.length),
     );
-    expect(counts).toEqual([15, 0]);
+    expect(counts).toEqual([22, 0]);
     expect(backend.seen).toContainEqual({ path: '/api/kubernetes/proxy/apis/apps/v1/deployments', cluster: 'west' });
     expect(backend.discovery.getBaseUrl).toHaveBeenCalledWith('kubernetes');
   });

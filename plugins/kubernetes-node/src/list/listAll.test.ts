@@ -33,11 +33,11 @@ describe('listAll', () => {
   it('pages with limit and continue, and sets apiVersion and kind on built-in items', async () => {
     const before = sim.requests.length;
     const items = await listAll(conn(), DEPLOYMENTS, { pageSize: 2 });
-    expect(items).toHaveLength(15);
-    expect(new Set(names(items)).size).toBe(15);
+    expect(items).toHaveLength(22);
+    expect(new Set(names(items)).size).toBe(22);
     expect(items.every(i => i.apiVersion === 'apps/v1' && i.kind === 'Deployment')).toBe(true);
     const pages = listRequests(before, '/apis/apps/v1/deployments');
-    expect(pages).toHaveLength(8);
+    expect(pages).toHaveLength(11);
     expect(pages.every(p => p.query.limit === '2')).toBe(true);
     expect(pages[0].query.continue).toBeUndefined();
     expect(pages.slice(1).every(p => Boolean(p.query.continue))).toBe(true);
@@ -50,7 +50,7 @@ describe('listAll', () => {
     const before = sim.requests.length;
     const outside = await listAll(conn(), DEPLOYMENTS, { pageSize: 3, fieldSelector: 'metadata.namespace!=kube-system,metadata.namespace!=argocd' });
     expect(outside.some(d => ['kube-system', 'argocd'].includes(d.metadata.namespace ?? ''))).toBe(false);
-    expect(outside).toHaveLength(12);
+    expect(outside).toHaveLength(19);
     expect(listRequests(before, '/apis/apps/v1/deployments').every(r => r.query.fieldSelector === 'metadata.namespace!=kube-system,metadata.namespace!=argocd')).toBe(true);
     const payments = await listAll(conn(), DEPLOYMENTS, { pageSize: 2, namespace: 'team-payments' });
     expect(names(payments).sort()).toEqual(['team-payments/api', 'team-payments/ledger-worker', 'team-payments/receipts']);
@@ -65,7 +65,7 @@ describe('listAll', () => {
     expect(names(snapshot.items)).toEqual(expected);
     expect(snapshot.resourceVersion).toMatch(/^\d+$/);
     const pages = listRequests(before, '/apis/apps/v1/deployments');
-    expect(pages.map(r => (r.query.continue ? 'c' : 'first')).join(' ')).toBe('first c c c c first c c c c c c c');
+    expect(pages.map(r => (r.query.continue ? 'c' : 'first')).join(' ')).toBe('first c c c c first c c c c c c c c c c');
   });
 
   it('throws rather than return a partial list when continue tokens keep expiring', async () => {
