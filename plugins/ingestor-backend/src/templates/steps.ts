@@ -50,7 +50,9 @@ export interface StepsInput {
 export function bindingExpression(b: SpecBinding): string {
   if (!isObjectBinding(b)) {
     if (!b.when) return `\${{ ${parameterRef(b.key)} }}`;
-    return `\${{ ${parameterRef(b.key)} if ${parameterRef(b.when)} else undefined }}`;
+    // `equals` is a schema property name the form checked to be an identifier, so quoting keeps it data.
+    const condition = b.equals === undefined ? parameterRef(b.when) : `${parameterRef(b.when)} == ${JSON.stringify(b.equals)}`;
+    return `\${{ ${parameterRef(b.key)} if ${condition} else undefined }}`;
   }
   const fields = Object.entries(b.fields).map(([k, key]) => `${JSON.stringify(k)}: ${parameterRef(key)}`);
   return `\${{ {${fields.join(', ')}} if ${parameterRef(b.when)} else undefined }}`;

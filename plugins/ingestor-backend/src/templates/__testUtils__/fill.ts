@@ -52,7 +52,8 @@ export function assembleSpec(bindings: SpecBinding[], params: Record<string, unk
   if (whole && !isObjectBinding(whole)) return params[whole.key];
   const spec: Record<string, unknown> = {};
   for (const b of bindings) {
-    let value = isObjectBinding(b) || (b.when && params[b.when] !== true) ? undefined : params[b.key];
+    const off = !isObjectBinding(b) && !!b.when && params[b.when] !== (b.equals ?? true);
+    let value = isObjectBinding(b) || off ? undefined : params[b.key];
     if (isObjectBinding(b) && !isEmpty(params[b.when])) value = Object.fromEntries(Object.entries(b.fields).map(([k, key]) => [k, params[key]]));
     if (isEmpty(value)) continue;
     let node = spec;

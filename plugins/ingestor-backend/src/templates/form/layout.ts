@@ -28,6 +28,8 @@ export interface Section {
   fields: PlacedField[];
   /** Union keywords for the page itself (the spec's own, as choices over its keys). */
   unions?: FormSchema;
+  /** The object whose fields this page shows, and its path below `spec`. */
+  source?: { schema: Schema; path: string[] };
 }
 
 export interface SpecLayout {
@@ -106,7 +108,7 @@ export function layoutSpec(spec: Schema, keys: KeyAllocator, options: FormOption
   const records: FieldRecord[] = [];
   const warnings: string[] = [];
   const advanced: PlacedField[] = [];
-  const main: Section = { title, fields: [] };
+  const main: Section = { title, fields: [], source: { schema: spec, path: [] } };
   const sections: Section[] = [main];
   const ctxFor = (path: string[]) => ({ options, depth: 0, path, records, warnings });
 
@@ -134,7 +136,7 @@ export function layoutSpec(spec: Schema, keys: KeyAllocator, options: FormOption
         records.push({ path: childPath, mode: 'hidden', reason: 'x-ui-hidden, left to its default' });
       } else if (chosen.has(entry.key)) {
         records.push({ path: childPath, mode: 'split' });
-        const child: Section = { title: propertyTitle(entry.key, entry.schema), fields: [] };
+        const child: Section = { title: propertyTitle(entry.key, entry.schema), fields: [], source: { schema: entry.schema, path: childPath } };
         const help = helpText(entry.schema);
         if (help) child.description = help;
         sections.push(child);

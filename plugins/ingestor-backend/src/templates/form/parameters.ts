@@ -11,11 +11,10 @@ import { gitopsPage, type GitopsInputs } from './gitops';
 import { KeyAllocator } from './keys';
 import { layoutSpec } from './layout';
 import { metadataPage } from './metadata';
-import { needsOptIn, optInDependency, optInToggle, toggleSegment } from './optIn';
+import { sectionPage } from './sectionPage';
 import { labelForReview } from './review';
 import { descriptionsAsText } from './text';
 import type { FieldRecord, FormSchema } from './types';
-import { unionKeys } from './choice';
 
 export interface FormPlan {
   /** The Template's `spec.parameters`: one JSON Schema per page. */
@@ -54,35 +53,8 @@ export function buildForm({ version, compositions, clusters, form, publish }: Fo
   const pages: FormSchema[] = [metadataPage(version)];
   const bindings: SpecBinding[] = [];
   for (const section of layout.sections) {
-    const properties: Record<string, FormSchema> = {};
-    const required: string[] = [];
-    const dependencies: Record<string, FormSchema> = {};
-    // Fields a page-level union names must stay plain fields, or the union could never be met.
-    const named = new Set(section.unions ? unionKeys(section.unions) : []);
-    const order: string[] = [];
-    for (const field of section.fields) {
-      if (!field.required && field.path.length > 0 && !named.has(field.key) && needsOptIn(field.form)) {
-        const toggle = keys.allocate([...field.path.slice(0, -1), toggleSegment(field.path)]);
-        properties[toggle] = optInToggle(field.form);
-        dependencies[toggle] = optInDependency(toggle, field.key, field.form);
-        bindings.push({ path: field.path, key: field.key, when: toggle });
-        order.push(toggle, field.key);
-        continue;
-      }
-      properties[field.key] = field.form;
-      if (field.required) required.push(field.key);
-      bindings.push({ path: field.path, key: field.key });
-      order.push(field.key);
-    }
-    const page: FormSchema = { title: section.title, type: 'object', properties };
-    if (section.description) page.description = section.description;
-    if (required.length) page.required = required;
-    if (Object.keys(dependencies).length) {
-      page.dependencies = dependencies;
-      // A shown section would otherwise be appended at the page's end, far from its checkbox.
-      page['ui:order'] = [...order, '*'];
-    }
-    Object.assign(page, section.unions);
+    const { page, bindings: pageBindings } = sectionPage(section, keys);
+    bindings.push(...pageBindings);
     pages.push(page);
   }
   // A spec edited whole as YAML already holds Crossplane's fields; binding them too would clash.

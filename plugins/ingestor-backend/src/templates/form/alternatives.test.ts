@@ -1,0 +1,115 @@
+import { formAjv, withoutUiKeys } from '../__testUtils__/ajv';
+import { crd, options, versionOf } from '../__testUtils__/fixtures';
+import { renderInput } from '../__testUtils__/render';
+import type { Schema } from '../schema/types';
+import { specInput } from '../steps';
+import { alternativeGroups, ruleAlternatives } from './alternatives';
+import { buildForm } from './parameters';
+import type { FormSchema } from './types';
+
+function plan(spec: Schema) {
+  const o = options();
+  return buildForm({ version: versionOf(crd(spec)), compositions: [], clusters: [], form: o.form, publish: o.publish });
+}
+
+function pageWith(pages: FormSchema[], key: string): FormSchema {
+  const page = pages.find(p => p.properties?.[key]);
+  if (!page) throw new Error(`no page has ${key}`);
+  return page;
+}
+
+const section = (required: string[]): Schema => ({
+  type: 'object',
+  required,
+  properties: Object.fromEntries([...required, 'extra'].map(k => [k, { type: 'string' }])),
+});
+
+// cert-manager Issuer: five issuer types, any one of which configures the issuer.
+const issuer: Schema = {
+  type: 'object',
+  properties: {
+    acme: { type: 'object', required: ['server', 'privateKeySecretRef'], properties: { server: { type: 'string' }, privateKeySecretRef: section(['name']) } },
+    ca: section(['secretName']),
+    selfSigned: { type: 'object', properties: { crlDistributionPoints: { type: 'array', items: { type: 'string' } } } },
+    vault: section(['server', 'path']),
+    venafi: section(['zone']),
+  },
+};
+
+describe('alternatives from CEL rules', () => {
+  it('reads exactly-one and at-most-one in the shapes CRD authors write', () => {
+    expect(ruleAlternatives('has(self.value) != has(self.secretRef)')).toEqual({ names: ['value', 'secretRef'], exactlyOne: true });
+    expect(ruleAlternatives('!(has(self.percent) && has(self.fraction))')).toEqual({ names: ['percent', 'fraction'], exactlyOne: false });
+    expect(ruleAlternatives('[has(self.appRole),has(self.tokenSecretRef),has(self.userPass)].filter(x,x==true).size() == 1')).toEqual({
+      names: ['appRole', 'tokenSecretRef', 'userPass'],
+      exactlyOne: true,
+    });
+    expect(ruleAlternatives('[has(self.acme), has(self.ca)].filter(x, x).size() <= 1')).toEqual({ names: ['acme', 'ca'], exactlyOne: false });
+  });
+
+  it('ignores rules that say something else', () => {
+    expect(ruleAlternatives('has(self.token) || (has(self.username) && has(self.password))')).toBeUndefined();
+    expect(ruleAlternatives('[has(self.a),has(self.b)].filter(x,x).size() >= 1')).toBeUndefined();
+    expect(ruleAlternatives('has(self.a) != has(self.b.c)')).toBeUndefined();
+    expect(ruleAlternatives('!has(self.externalId) || has(self.roleArn)')).toBeUndefined();
+  });
+
+  it('keeps only groups of optional fields the object has, and no plain groups of settings or pod templates', () => {
+    const rule = (r: string) => ({ rule: r });
+    expect(alternativeGroups({ properties: { a: {}, b: {} }, required: ['a'], 'x-kubernetes-validations': [rule('has(self.a) != has(self.b)')] })).toEqual([]);
+    expect(alternativeGroups({ properties: { a: {} }, 'x-kubernetes-validations': [rule('has(self.a) != has(self.b)')] })).toEqual([]);
+    expect(alternativeGroups({ properties: { backup: section([]), storage: section([]) } })).toEqual([]);
+    expect(alternativeGroups({ properties: { metadata: section(['name']), spec: section(['x']) } })).toEqual([]);
+    expect(alternativeGroups(issuer)).toEqual([{ names: ['acme', 'ca', 'selfSigned', 'vault', 'venafi'], exactlyOne: false }]);
+  });
+});
+
+describe('choose-one sections', () => {
+  it('offers the Issuer types as one choice and shows only the chosen section', () => {
+    const { pages, bindings } = plan(issuer);
+    const page = pageWith(pages, 'specChoice');
+    expect(Object.keys(page.properties ?? {})).toEqual(['specChoice']);
+    expect(page.properties?.specChoice).toMatchObject({ type: 'string', title: 'Configure at most one of' });
+    expect(page.properties?.specChoice.oneOf).toEqual([
+      { const: 'acme', title: 'Acme' },
+      { const: 'ca', title: 'Ca' },
+      { const: 'selfSigned', title: 'Self Signed' },
+      { const: 'vault', title: 'Vault' },
+      { const: 'venafi', title: 'Venafi' },
+    ]);
+    expect(page.required).toBeUndefined();
+    expect(bindings).toContainEqual({ path: ['vault'], key: 'vault', when: 'specChoice', equals: 'vault' });
+
+    const validate = formAjv().compile(withoutUiKeys(page) as object);
+    expect(validate({})).toBe(true);
+    // Another type's leftovers do not count; the chosen one's required fields do.
+    expect(validate({ specChoice: 'ca', ca: { secretName: 'root' }, acme: {} })).toBe(true);
+    expect(validate({ specChoice: 'ca', ca: {}, acme: { server: 'x' } })).toBe(false);
+    expect(validate({ specChoice: 'vault' })).toBe(false);
+    expect(validate({ specChoice: 'nope' })).toBe(false);
+  });
+
+  it('puts only the chosen section into the manifest', () => {
+    const { bindings } = plan(issuer);
+    const spec = renderInput(specInput(bindings), { specChoice: 'ca', ca: { secretName: 'root' }, acme: { server: 'stale' }, vault: { server: 'stale' } });
+    expect(spec).toEqual({ ca: { secretName: 'root' } });
+    expect(renderInput(specInput(bindings), { acme: { server: 'stale' } })).toEqual({});
+  });
+
+  it('makes a CEL exactly-one pair of fields a required choice (External Secrets value or secretRef)', () => {
+    const { pages, bindings } = plan({
+      type: 'object',
+      required: ['key'],
+      properties: { key: { type: 'string' }, value: { type: 'string' }, secretRef: section(['name']) },
+      'x-kubernetes-validations': [{ rule: 'has(self.value) != has(self.secretRef)', message: 'set value or secretRef' }],
+    });
+    const page = pageWith(pages, 'specChoice');
+    expect(page.required).toEqual(['key', 'specChoice']);
+    expect(page['ui:order']).toEqual(['key', 'specChoice', 'value', 'secretRef', '*']);
+    const validate = formAjv().compile(withoutUiKeys(page) as object);
+    expect(validate({ key: 'k' })).toBe(false);
+    expect(validate({ key: 'k', specChoice: 'value', value: 'v' })).toBe(true);
+    expect(validate({ key: 'k', specChoice: 'value' })).toBe(false);
+    expect(renderInput(specInput(bindings), { key: 'k', specChoice: 'value', value: 'v', secretRef: { name: 'old' } })).toEqual({ key: 'k', value: 'v' });
+  });
+});
