@@ -61,7 +61,13 @@ interface RawCrd {
  *
  * @public
  */
-export function createCrdSchemaSource(options: { connections: () => Promise<ClusterConnection[]>; describe: string }): CrdSchemaSource {
+export function createCrdSchemaSource(options: {
+  connections: () => Promise<ClusterConnection[]>;
+  /** How the clusters are named in errors, e.g. "the kubernetes backend's clusters". */
+  describe: string;
+  /** Budget per request; default 15 s. */
+  timeoutMs?: number;
+}): CrdSchemaSource {
   return {
     async getSchema(ref, clusterName) {
       const clusters = await options.connections();
@@ -73,7 +79,7 @@ export function createCrdSchemaSource(options: { connections: () => Promise<Clus
             : `schemaRef needs a cluster among ${options.describe}; embed "schema" instead`,
         );
       }
-      const opts = { timeoutMs: REQUEST_TIMEOUT_MS };
+      const opts = { timeoutMs: options.timeoutMs ?? REQUEST_TIMEOUT_MS };
       const found = await resolveKind(createApiIndex(cluster, opts), { group: ref.group, kind: ref.kind, version: ref.version });
       const crd = found.ok
         ? ((await getObject(cluster, CRDS, `${found.resource.plural}.${ref.group}`, opts)) as RawCrd | undefined)
