@@ -13,6 +13,22 @@ export class CatalogApi {
     return body.items.map(e => `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`);
   }
 
+  /** Every entity ref with its uid; the refs are checked to be unique (no duplicate entities). */
+  async entityUids(): Promise<Map<string, string>> {
+    const res = await fetch(`${this.baseUrl}/api/catalog/entities/by-query?limit=1000&fields=kind,metadata.namespace,metadata.name,metadata.uid`, {
+      headers: { authorization: `Bearer ${await this.guestToken()}` },
+    });
+    if (!res.ok) throw new Error(`catalog query: HTTP ${res.status}`);
+    const body = (await res.json()) as { items: { kind: string; metadata: { namespace?: string; name: string; uid: string } }[] };
+    const uids = new Map<string, string>();
+    for (const e of body.items) {
+      const ref = `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`;
+      if (uids.has(ref)) throw new Error(`duplicate entity ${ref}`);
+      uids.set(ref, e.metadata.uid);
+    }
+    return uids;
+  }
+
   /** What the catalog table shows for an entity: its title, else its name. */
   async displayName(ref: string): Promise<string> {
     const [kind, rest] = ref.split(':');
