@@ -75,6 +75,8 @@ describe('pods/log', () => {
     expect((await call(sim, 'GET', logPath('single', '?tailLines=0'))).text).toBe('');
     expect((await call(sim, 'GET', logPath('single', '?tailLines=99'))).text).toBe('line 1\nline 2\nline 3 ✓\n');
     expect((await call(sim, 'GET', logPath('single', '?limitBytes=8'))).text).toBe('line 1\nl');
+    // 22 bytes end inside the 3-byte "✓": the body is cut there, not re-encoded to a longer text.
+    expect((await call(sim, 'GET', logPath('single', '?limitBytes=22'))).headers['content-length']).toBe('22');
     expect((await call(sim, 'GET', logPath('single', '?tailLines=abc'))).status).toBe(400);
     expect((await call(sim, 'GET', logPath('single', '?tailLines=-1'))).status).toBe(400);
     expect((await call(sim, 'GET', logPath('single', '?limitBytes=0'))).status).toBe(400);

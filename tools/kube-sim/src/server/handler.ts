@@ -5,7 +5,7 @@ import { openApiV2Json, openApiV2Protobuf, openApiV3Index } from '../api/openapi
 import type { SimCluster } from '../sim/cluster';
 import { expired, listObjects } from '../sim/list';
 import { patchTypeOf } from '../sim/patch';
-import { podLogText } from '../sim/podLogs';
+import { podLogBody } from '../sim/podLogs';
 import type { KubeObject } from '../types';
 import type { Authenticator } from './auth';
 import type { FaultEffect, FaultInjector } from './faults';
@@ -137,8 +137,8 @@ async function serveResource(
   const { cluster } = deps;
   const { type, namespace, name, subresource } = route;
   if (subresource === 'log' && verb === 'get' && type.name === 'pods' && !type.group) {
-    const text = podLogText(cluster.get(type, namespace, name!), Object.fromEntries(query));
-    sendJson(res, 200, Buffer.from(text, 'utf8'), { contentType: 'text/plain', dropAfterBytes: fault.dropAfterBytes });
+    const body = podLogBody(cluster.get(type, namespace, name!), Object.fromEntries(query));
+    sendJson(res, 200, body, { contentType: 'text/plain', dropAfterBytes: fault.dropAfterBytes });
     return;
   }
   if (subresource && subresource !== 'status') throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');

@@ -73,8 +73,9 @@ function tail(text: string, lines: number | undefined): string {
 /**
  * The body of `GET /api/v1/namespaces/{ns}/pods/{name}/log` for a stored pod, or the 400 a real
  * server answers (ambiguous or unknown container, no previous run, a container waiting to start).
+ * Bytes, not text: `limitBytes` may cut a character in two, as the real server's does.
  */
-export function podLogText(pod: KubeObject, query: PodLogQuery): string {
+export function podLogBody(pod: KubeObject, query: PodLogQuery): Buffer {
   const container = pickContainer(pod, query.container);
   const previous = query.previous === 'true' || query.previous === '1';
   const tailLines = wholeNumber(query.tailLines, 'tailLines', 0);
@@ -95,7 +96,6 @@ export function podLogText(pod: KubeObject, query: PodLogQuery): string {
       throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${waiting}`);
     }
   }
-  const out = tail(text ?? '', tailLines);
-  if (limitBytes === undefined) return out;
-  return Buffer.from(out, 'utf8').subarray(0, limitBytes).toString('utf8');
+  const out = Buffer.from(tail(text ?? '', tailLines), 'utf8');
+  return limitBytes === undefined ? out : out.subarray(0, limitBytes);
 }
