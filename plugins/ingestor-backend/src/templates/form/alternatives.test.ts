@@ -7,8 +7,8 @@ import { alternativeGroups, ruleAlternatives } from './alternatives';
 import { buildForm } from './parameters';
 import type { FormSchema } from './types';
 
-function plan(spec: Schema) {
-  const o = options();
+function plan(spec: Schema, pageSize?: number) {
+  const o = options(pageSize ? { form: { pageSize } } : {});
   return buildForm({ version: versionOf(crd(spec)), compositions: [], clusters: [], form: o.form, publish: o.publish });
 }
 
@@ -111,5 +111,56 @@ describe('choose-one sections', () => {
     expect(validate({ key: 'k', specChoice: 'value', value: 'v' })).toBe(true);
     expect(validate({ key: 'k', specChoice: 'value' })).toBe(false);
     expect(renderInput(specInput(bindings), { key: 'k', specChoice: 'value', value: 'v', secretRef: { name: 'old' } })).toEqual({ key: 'k', value: 'v' });
+  });
+});
+
+// An Upbound table: forProvider (split onto its own page with a small page size) sets kmsKeyArn directly, by reference or by selector.
+const table: Schema = {
+  type: 'object',
+  required: ['forProvider'],
+  properties: {
+    forProvider: {
+      type: 'object',
+      required: ['region'],
+      properties: {
+        region: { type: 'string' },
+        billingMode: { type: 'string' },
+        tableClass: { type: 'string' },
+        kmsKeyArn: { type: 'string', description: 'ARN of the CMK.' },
+        kmsKeyArnRef: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, policy: section([]) } },
+        kmsKeyArnSelector: {
+          type: 'object',
+          properties: { matchControllerRef: { type: 'boolean' }, matchLabels: { type: 'object', additionalProperties: { type: 'string' } }, policy: section([]) },
+        },
+      },
+    },
+  },
+};
+
+describe('reference and selector pairs', () => {
+  it('makes the value, its reference and its selector one choice beside the value', () => {
+    const { pages, bindings } = plan(table, 4);
+    const page = pageWith(pages, 'kmsKeyArnFrom');
+    expect(Object.keys(page.properties ?? {})).toEqual(['region', 'billingMode', 'tableClass', 'kmsKeyArnFrom']);
+    expect(page.properties?.kmsKeyArnFrom).toMatchObject({ title: 'Kms Key Arn: how to set it' });
+    expect(page.properties?.kmsKeyArnFrom.oneOf).toEqual([
+      { const: 'kmsKeyArn', title: 'Enter the value' },
+      { const: 'kmsKeyArnRef', title: 'Refer by name' },
+      { const: 'kmsKeyArnSelector', title: 'Select by labels' },
+    ]);
+    expect(bindings).toContainEqual({ path: ['forProvider', 'kmsKeyArnSelector'], key: 'kmsKeyArnSelector', when: 'kmsKeyArnFrom', equals: 'kmsKeyArnSelector' });
+    expect(renderInput(specInput(bindings), { region: 'eu-west-1', kmsKeyArnFrom: 'kmsKeyArnRef', kmsKeyArnRef: { name: 'key' }, kmsKeyArnSelector: {} })).toEqual({
+      forProvider: { region: 'eu-west-1', kmsKeyArnRef: { name: 'key' } },
+    });
+  });
+
+  it('never accepts a selector without labels, and needs no reference name unless a reference is chosen', () => {
+    const { pages } = plan(table, 4);
+    const validate = formAjv().compile(withoutUiKeys(pageWith(pages, 'kmsKeyArnFrom')) as object);
+    expect(validate({ region: 'r', kmsKeyArnRef: {} })).toBe(true);
+    expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnRef', kmsKeyArnRef: {} })).toBe(false);
+    expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: {} })).toBe(false);
+    expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: { matchLabels: {}, matchControllerRef: true } })).toBe(false);
+    expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: { matchLabels: { team: 'a' } } })).toBe(true);
   });
 });

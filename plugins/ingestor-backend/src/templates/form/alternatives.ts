@@ -10,6 +10,8 @@ export interface Alternatives {
   names: string[];
   /** The rule wants one of them set; otherwise none is fine too. */
   exactlyOne: boolean;
+  /** A Crossplane value with its reference and selector (`names`: value, reference, selector); `base` names the trio. */
+  reference?: { base: string };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -63,10 +65,27 @@ function sectionAlternatives(schema: Schema): Alternatives | undefined {
   return { names: entries.map(([key]) => key), exactlyOne: false };
 }
 
+/**
+ * Crossplane's ways to set one value: the value itself, a reference by name (`kmsKeyArnRef`, or
+ * `subnetIdRefs` for a list) and a selector by labels (`kmsKeyArnSelector`). They are one choice.
+ */
+function referenceAlternatives(schema: Schema): Alternatives[] {
+  const properties = schema.properties ?? {};
+  return Object.keys(properties).flatMap(key => {
+    const base = /^(.+)Selector$/.exec(key)?.[1];
+    if (!base || !isSection(properties[key])) return [];
+    const ref = [`${base}Ref`, `${base}Refs`].find(k => properties[k] !== undefined);
+    const value = [base, `${base}s`].find(k => properties[k] !== undefined);
+    if (!ref) return [];
+    return [{ names: value ? [value, ref, key] : [ref, key], exactlyOne: false, reference: { base } }];
+  });
+}
+
 /** Groups of alternatives among the fields of `schema`, none sharing a field, each naming optional fields only. */
 export function alternativeGroups(schema: Schema): Alternatives[] {
   const rules = schema['x-kubernetes-validations'] ?? [];
   const candidates = rules.map(v => (typeof v.rule === 'string' ? ruleAlternatives(v.rule) : undefined)).filter((g): g is Alternatives => !!g);
+  candidates.push(...referenceAlternatives(schema));
   const structural = sectionAlternatives(schema);
   if (structural) candidates.push(structural);
   const taken = new Set<string>();

@@ -35,20 +35,54 @@ function choicesOf(section: Section, named: Set<string>): Array<Omit<Choice, 'ke
   });
 }
 
+const nameOf = (f: PlacedField) => f.path[f.path.length - 1];
+
+/** How a reference trio's options read: by what the user gives, not by field name. */
+function referenceTitle(f: PlacedField, group: Alternatives): string {
+  const name = nameOf(f);
+  if (name.endsWith('Selector')) return 'Select by labels';
+  if (name.startsWith(`${group.reference?.base}Ref`)) return 'Refer by name';
+  return 'Enter the value';
+}
+
 function choiceField(choice: Choice): FormSchema {
-  const titles = choice.fields.map(f => f.form.title ?? f.key);
+  const { group, fields } = choice;
+  const titles = fields.map(f => (group.reference ? referenceTitle(f, group) : f.form.title ?? f.key));
+  if (group.reference) {
+    const value = fields.find(f => referenceTitle(f, group) === 'Enter the value') ?? fields[0];
+    return {
+      type: 'string',
+      title: `${value.form.title ?? value.key}: how to set it`,
+      description: 'A value, a reference to one managed resource by name, or a selector by labels; only the one chosen goes into the manifest.',
+      oneOf: fields.map((f, i) => ({ const: nameOf(f), title: titles[i] })),
+    };
+  }
   return {
     type: 'string',
-    title: choice.group.exactlyOne ? 'Configure one of' : 'Configure at most one of',
+    title: group.exactlyOne ? 'Configure one of' : 'Configure at most one of',
     description: `${titles.join(', ')}: only the one chosen is shown and goes into the manifest.`,
-    oneOf: choice.fields.map((f, i) => ({ const: f.path[f.path.length - 1], title: titles[i] })),
+    oneOf: fields.map((f, i) => ({ const: nameOf(f), title: titles[i] })),
+  };
+}
+
+/** A selector chosen must name at least one label: one without would pick an arbitrary resource. */
+function withLabels(form: FormSchema): FormSchema {
+  const labels = form.properties?.matchLabels;
+  if (!labels) return form;
+  return {
+    ...form,
+    properties: { ...form.properties, matchLabels: { ...labels, minProperties: Math.max(1, Number(labels.minProperties ?? 0)) } },
+    required: [...new Set([...(form.required ?? []), 'matchLabels'])],
   };
 }
 
 function choiceDependency(choice: Choice): FormSchema {
   return {
     oneOf: choice.fields.map(f => ({
-      properties: { [choice.key]: { const: f.path[f.path.length - 1] }, [f.key]: f.form },
+      properties: {
+        [choice.key]: { const: nameOf(f) },
+        [f.key]: choice.group.reference && nameOf(f).endsWith('Selector') ? withLabels(f.form) : f.form,
+      },
       // Choosing a field means setting it.
       required: [f.key],
     })),
@@ -65,7 +99,8 @@ export function sectionPage(section: Section, keys: KeyAllocator): SectionPage {
   const named = new Set(section.unions ? unionKeys(section.unions) : []);
   const choiceFor = new Map<PlacedField, Choice>();
   for (const c of choicesOf(section, named)) {
-    const segment = `${section.source?.path[section.source.path.length - 1] ?? 'spec'}Choice`;
+    const parent = section.source?.path[section.source.path.length - 1] ?? 'spec';
+    const segment = c.group.reference ? `${c.group.reference.base}From` : `${parent}Choice`;
     const choice = { ...c, key: keys.allocate([...(section.source?.path ?? []), segment]) };
     choice.fields.forEach(f => choiceFor.set(f, choice));
   }
@@ -78,7 +113,7 @@ export function sectionPage(section: Section, keys: KeyAllocator): SectionPage {
         if (choice.group.exactlyOne) required.push(choice.key);
         order.push(choice.key, ...choice.fields.map(f => f.key));
       }
-      bindings.push({ path: field.path, key: field.key, when: choice.key, equals: field.path[field.path.length - 1] });
+      bindings.push({ path: field.path, key: field.key, when: choice.key, equals: nameOf(field) });
     } else if (!field.required && field.path.length > 0 && !named.has(field.key) && needsOptIn(field.form)) {
       const toggle = keys.allocate([...field.path.slice(0, -1), toggleSegment(field.path)]);
       properties[toggle] = optInToggle(field.form);
