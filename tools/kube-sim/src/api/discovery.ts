@@ -30,7 +30,9 @@ function resourceEntries(t: ResourceType): Array<Record<string, unknown>> {
     storageVersionHash: storageVersionHash(t),
   };
   const status = { name: `${t.name}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] };
-  return t.statusSubresource ? [main, status] : [main];
+  // The real server lists pods/log beside pods/status; kube-sim serves it for seeded pods (sim/podLogs.ts).
+  const log = !t.group && t.name === 'pods' ? [{ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] }] : [];
+  return [main, ...(t.statusSubresource ? [status] : []), ...log];
 }
 
 /** `/api`: the core group's versions. */

@@ -112,6 +112,12 @@ describe('pods/log', () => {
     expect((await call(sim, 'GET', '/api/v1/namespaces/logs/pods/single/exec')).status).toBe(404);
   });
 
+  it('is listed in discovery as a get-only subresource of pods', async () => {
+    const { json } = await call<{ resources: Array<{ name: string; verbs: string[] }> }>(sim, 'GET', '/api/v1');
+    expect(json.resources.find(r => r.name === 'pods/log')?.verbs).toEqual(['get']);
+    expect(json.resources.filter(r => r.name.endsWith('/log')).map(r => r.name)).toEqual(['pods/log']);
+  });
+
   it('refuses a caller without access to the subresource', async () => {
     expect((await call(sim, 'GET', logPath('single'), { token: null })).status).toBe(401);
   });
