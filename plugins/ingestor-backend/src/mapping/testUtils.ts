@@ -1,5 +1,6 @@
 /* Test helpers for the mapping tests; not part of the package's surface. */
-import { resolveTemplateOptions } from '../templates/options';
+import { ConfigReader } from '@backstage/config';
+import { readIngestorConfig } from '../config/readConfig';
 import {
   componentEntityV1alpha1Validator,
   DefaultNamespaceEntityPolicy,
@@ -17,42 +18,28 @@ import {
 import type { IngestorConfig } from '../config/types';
 import type { ClusterObject, ClusterReading, KubeObject, NamespaceInfo, SourceKind } from '../types';
 
+/** Mapping tests' defaults, applied through the config reader like any app-config (one way to build settings). */
+const MAPPING_TEST_CONFIG = {
+  defaultOwner: 'group:default/platform',
+  clusters: { source: 'direct', kubeconfig: 'unused', concurrency: 4 },
+  copyAnnotations: { keys: [], prefixes: [] },
+  watch: { enabled: false },
+  templates: { enabled: false },
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export function testConfig(overrides: {
   [K in keyof IngestorConfig]?: IngestorConfig[K] extends object ? Partial<IngestorConfig[K]> : IngestorConfig[K];
 } = {}): IngestorConfig {
-  const base: IngestorConfig = {
-    annotationPrefix: 'kube-platform.io',
-    defaultOwner: 'group:default/platform',
-    defaultLifecycle: 'production',
-    clusters: { source: 'direct', direct: [], requestTimeoutMs: 30000, concurrency: 4, pageSize: 500 },
-    mappings: { namespaceModel: 'cluster', nameModel: 'name-namespace', systemModel: 'namespace' },
-    components: {
-      enabled: true,
-      ingestAsResources: false,
-      onlyIngestAnnotatedResources: false,
-      excludedNamespaces: ['kube-system', 'kube-public', 'kube-node-lease'],
-      workloadKinds: [
-        { group: 'apps', kind: 'Deployment', componentType: 'service' },
-        { group: 'apps', kind: 'StatefulSet', componentType: 'service' },
-        { group: 'apps', kind: 'DaemonSet', componentType: 'service' },
-        { group: 'batch', kind: 'CronJob', componentType: 'job' },
-      ],
-    },
-    crossplane: { enabled: true, claims: { ingestAsResources: false }, composites: { ingestAsResources: false } },
-    copyAnnotations: { keys: [], prefixes: [] },
-    schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
-    watch: { enabled: false },
-    templates: { enabled: false, schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } }, options: resolveTemplateOptions() },
-  };
-  const merged = { ...base } as Record<string, unknown>;
+  const base = readIngestorConfig(new ConfigReader({ kubernetesIngestor: MAPPING_TEST_CONFIG }));
+  // Settings already resolved (kinds, models) are merged per section, as a test states only what it varies.
+  const sections: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(overrides)) {
-    const current = merged[key];
-    merged[key] =
-      typeof value === 'object' && value !== null && !Array.isArray(value) && typeof current === 'object'
-        ? { ...current, ...value }
-        : value;
+    const current: unknown = base[key as keyof IngestorConfig];
+    sections[key] = isPlainObject(value) && isPlainObject(current) ? { ...current, ...value } : value;
   }
-  return merged as unknown as IngestorConfig;
+  return { ...base, ...sections };
 }
 
 const WORKLOAD_PLURALS: Record<string, [string, string]> = {
