@@ -1,17 +1,12 @@
+import type { RetryPolicy } from '@kube-platform/plugin-kubernetes-node';
 import type { Octokit } from 'octokit';
 import { isTransientNetworkFailure, networkFailure } from './networkErrors';
 
-/** How often and how patiently GitHub requests are retried. */
-export interface RetryPolicy {
-  /** Retries after the first attempt. Default 4. */
-  retries: number;
-  /** First backoff; doubles per attempt. Default 1000 ms. */
-  baseDelayMs: number;
-  /** Upper bound for one wait, also for a `retry-after` header. Default 60 s. */
-  maxDelayMs: number;
-}
+// One retry policy type for the product: the cluster library's (retries after the first attempt, a first
+// backoff that doubles, a ceiling that also bounds `retry-after`).
+export type { RetryPolicy };
 
-/** Defaults used in production. */
+/** Defaults used in production for GitHub: 4 retries, 1 s first backoff, 60 s ceiling. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   retries: 4,
   baseDelayMs: 1000,
