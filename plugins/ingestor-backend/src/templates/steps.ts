@@ -18,7 +18,7 @@ import {
 } from '@kube-platform/plugin-kubernetes-common';
 import { isObjectBinding, type SpecBinding } from './form/bindings';
 import type { GitopsInputs } from './form/gitops';
-import { parameterRef } from './form/keys';
+import { parameterPathRef, parameterRef } from './form/keys';
 import type { PublishOptions } from './options';
 import type { Schema } from './schema/types';
 import type { DefinitionVersion } from './sources';
@@ -49,10 +49,13 @@ export interface StepsInput {
 /** The template expression for one binding. */
 export function bindingExpression(b: SpecBinding): string {
   if (!isObjectBinding(b)) {
-    if (!b.when) return `\${{ ${parameterRef(b.key)} }}`;
-    // `equals` is a schema property name the form checked to be an identifier, so quoting keeps it data.
-    const condition = b.equals === undefined ? parameterRef(b.when) : `${parameterRef(b.when)} == ${JSON.stringify(b.equals)}`;
-    return `\${{ ${parameterRef(b.key)} if ${condition} else undefined }}`;
+    const value = parameterPathRef(b.key, b.at);
+    if (!b.conditions?.length) return `\${{ ${value} }}`;
+    // `equals` is a schema field name checked to be an identifier, so quoting it keeps it data.
+    const condition = b.conditions
+      .map(c => (c.equals === undefined ? parameterPathRef(c.key, c.at) : `${parameterPathRef(c.key, c.at)} == ${JSON.stringify(c.equals)}`))
+      .join(' and ');
+    return `\${{ ${value} if ${condition} else undefined }}`;
   }
   const fields = Object.entries(b.fields).map(([k, key]) => `${JSON.stringify(k)}: ${parameterRef(key)}`);
   return `\${{ {${fields.join(', ')}} if ${parameterRef(b.when)} else undefined }}`;

@@ -15,7 +15,8 @@ function asText(value: unknown): unknown {
 /** Required (at every level, spec.required included), enum, default and pattern match the source. */
 export function expectConstraintsKept(plan: FormPlan, spec: Schema): void {
   const pageRequired = new Set(plan.pages.flatMap(p => p.required ?? []));
-  const boundKeys = new Map(plan.bindings.flatMap(b => ('key' in b ? [[b.path.join('.'), b.key] as const] : [])));
+  // A field bound below its parameter (`at`) is a field of an object field, whose form checks it.
+  const boundKeys = new Map(plan.bindings.flatMap(b => ('key' in b && !b.at ? [[b.path.join('.'), b.key] as const] : [])));
   // Top-level and split fields: required on their page exactly when required along their whole path.
   for (const [path, key] of boundKeys) {
     if (!path) continue;

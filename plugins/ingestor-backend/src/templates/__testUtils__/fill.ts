@@ -52,8 +52,9 @@ export function assembleSpec(bindings: SpecBinding[], params: Record<string, unk
   if (whole && !isObjectBinding(whole)) return params[whole.key];
   const spec: Record<string, unknown> = {};
   for (const b of bindings) {
-    const off = !isObjectBinding(b) && !!b.when && params[b.when] !== (b.equals ?? true);
-    let value = isObjectBinding(b) || off ? undefined : params[b.key];
+    const read = (key: string, at: string[] = []) => at.reduce<unknown>((v, seg) => (isRecord(v) ? v[seg] : undefined), params[key]);
+    const off = !isObjectBinding(b) && (b.conditions ?? []).some(c => read(c.key, c.at) !== (c.equals ?? true));
+    let value = isObjectBinding(b) || off ? undefined : read(b.key, b.at);
     if (isObjectBinding(b) && !isEmpty(params[b.when])) value = Object.fromEntries(Object.entries(b.fields).map(([k, key]) => [k, params[key]]));
     if (isEmpty(value)) continue;
     let node = spec;

@@ -67,10 +67,10 @@ describe('alternatives from CEL rules', () => {
 describe('choose-one sections', () => {
   it('offers the Issuer types as one choice and shows only the chosen section', () => {
     const { pages, bindings } = plan(issuer);
-    const page = pageWith(pages, 'specChoice');
-    expect(Object.keys(page.properties ?? {})).toEqual(['specChoice']);
-    expect(page.properties?.specChoice).toMatchObject({ type: 'string', title: 'Configure at most one of' });
-    expect(page.properties?.specChoice.oneOf).toEqual([
+    const page = pageWith(pages, 'choice');
+    expect(Object.keys(page.properties ?? {})).toEqual(['choice']);
+    expect(page.properties?.choice).toMatchObject({ type: 'string', title: 'Configure at most one of' });
+    expect(page.properties?.choice.oneOf).toEqual([
       { const: 'acme', title: 'Acme' },
       { const: 'ca', title: 'Ca' },
       { const: 'selfSigned', title: 'Self Signed' },
@@ -78,20 +78,20 @@ describe('choose-one sections', () => {
       { const: 'venafi', title: 'Venafi' },
     ]);
     expect(page.required).toBeUndefined();
-    expect(bindings).toContainEqual({ path: ['vault'], key: 'vault', when: 'specChoice', equals: 'vault' });
+    expect(bindings).toContainEqual({ path: ['vault'], key: 'vault', conditions: [{ key: 'choice', equals: 'vault' }] });
 
     const validate = formAjv().compile(withoutUiKeys(page) as object);
     expect(validate({})).toBe(true);
     // Another type's leftovers do not count; the chosen one's required fields do.
-    expect(validate({ specChoice: 'ca', ca: { secretName: 'root' }, acme: {} })).toBe(true);
-    expect(validate({ specChoice: 'ca', ca: {}, acme: { server: 'x' } })).toBe(false);
-    expect(validate({ specChoice: 'vault' })).toBe(false);
-    expect(validate({ specChoice: 'nope' })).toBe(false);
+    expect(validate({ choice: 'ca', ca: { secretName: 'root' }, acme: {} })).toBe(true);
+    expect(validate({ choice: 'ca', ca: {}, acme: { server: 'x' } })).toBe(false);
+    expect(validate({ choice: 'vault' })).toBe(false);
+    expect(validate({ choice: 'nope' })).toBe(false);
   });
 
   it('puts only the chosen section into the manifest', () => {
     const { bindings } = plan(issuer);
-    const spec = renderInput(specInput(bindings), { specChoice: 'ca', ca: { secretName: 'root' }, acme: { server: 'stale' }, vault: { server: 'stale' } });
+    const spec = renderInput(specInput(bindings), { choice: 'ca', ca: { secretName: 'root' }, acme: { server: 'stale' }, vault: { server: 'stale' } });
     expect(spec).toEqual({ ca: { secretName: 'root' } });
     expect(renderInput(specInput(bindings), { acme: { server: 'stale' } })).toEqual({});
   });
@@ -103,14 +103,14 @@ describe('choose-one sections', () => {
       properties: { key: { type: 'string' }, value: { type: 'string' }, secretRef: section(['name']) },
       'x-kubernetes-validations': [{ rule: 'has(self.value) != has(self.secretRef)', message: 'set value or secretRef' }],
     });
-    const page = pageWith(pages, 'specChoice');
-    expect(page.required).toEqual(['key', 'specChoice']);
-    expect(page['ui:order']).toEqual(['key', 'specChoice', 'value', 'secretRef', '*']);
+    const page = pageWith(pages, 'choice');
+    expect(page.required).toEqual(['key', 'choice']);
+    expect(page['ui:order']).toEqual(['key', 'choice', 'value', 'secretRef', '*']);
     const validate = formAjv().compile(withoutUiKeys(page) as object);
     expect(validate({ key: 'k' })).toBe(false);
-    expect(validate({ key: 'k', specChoice: 'value', value: 'v' })).toBe(true);
-    expect(validate({ key: 'k', specChoice: 'value' })).toBe(false);
-    expect(renderInput(specInput(bindings), { key: 'k', specChoice: 'value', value: 'v', secretRef: { name: 'old' } })).toEqual({ key: 'k', value: 'v' });
+    expect(validate({ key: 'k', choice: 'value', value: 'v' })).toBe(true);
+    expect(validate({ key: 'k', choice: 'value' })).toBe(false);
+    expect(renderInput(specInput(bindings), { key: 'k', choice: 'value', value: 'v', secretRef: { name: 'old' } })).toEqual({ key: 'k', value: 'v' });
   });
 });
 
@@ -148,7 +148,7 @@ describe('reference and selector pairs', () => {
       { const: 'kmsKeyArnRef', title: 'Refer by name' },
       { const: 'kmsKeyArnSelector', title: 'Select by labels' },
     ]);
-    expect(bindings).toContainEqual({ path: ['forProvider', 'kmsKeyArnSelector'], key: 'kmsKeyArnSelector', when: 'kmsKeyArnFrom', equals: 'kmsKeyArnSelector' });
+    expect(bindings).toContainEqual({ path: ['forProvider', 'kmsKeyArnSelector'], key: 'kmsKeyArnSelector', conditions: [{ key: 'kmsKeyArnFrom', equals: 'kmsKeyArnSelector' }] });
     expect(renderInput(specInput(bindings), { region: 'eu-west-1', kmsKeyArnFrom: 'kmsKeyArnRef', kmsKeyArnRef: { name: 'key' }, kmsKeyArnSelector: {} })).toEqual({
       forProvider: { region: 'eu-west-1', kmsKeyArnRef: { name: 'key' } },
     });
@@ -162,5 +162,22 @@ describe('reference and selector pairs', () => {
     expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: {} })).toBe(false);
     expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: { matchLabels: {}, matchControllerRef: true } })).toBe(false);
     expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: { matchLabels: { team: 'a' } } })).toBe(true);
+  });
+
+  it('makes the choice inside an object field too, binding only the chosen way (forProvider on one page)', () => {
+    const { pages, bindings } = plan(table);
+    const forProvider = pageWith(pages, 'forProvider').properties?.forProvider as FormSchema;
+    expect(Object.keys(forProvider.properties ?? {})).toEqual(['region', 'billingMode', 'tableClass', 'kmsKeyArnFrom']);
+    expect(bindings).toContainEqual({
+      path: ['forProvider', 'kmsKeyArnRef'],
+      key: 'forProvider',
+      at: ['kmsKeyArnRef'],
+      conditions: [{ key: 'forProvider', at: ['kmsKeyArnFrom'], equals: 'kmsKeyArnRef' }],
+    });
+    const values = { region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnRef: { name: 'stale' }, kmsKeyArnSelector: { matchLabels: { team: 'a' } } };
+    expect(renderInput(specInput(bindings), { forProvider: values })).toEqual({ forProvider: { region: 'r', kmsKeyArnSelector: { matchLabels: { team: 'a' } } } });
+    const validate = formAjv().compile(withoutUiKeys(forProvider) as object);
+    expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: {} })).toBe(false);
+    expect(validate(values)).toBe(true);
   });
 });

@@ -3,15 +3,22 @@
  * never overwrite each other (Backstage merges page values shallowly) and a value lands at its own path.
  */
 
+/** Parameter `key` (at `at` below it) is ticked, or holds `equals`. */
+export interface BindingCondition {
+  key: string;
+  at?: string[];
+  equals?: string;
+}
+
 /**
- * `spec.<path>` is the parameter's value; with `when`, only while parameter `when` is ticked (an opt-in
- * section) or, with `equals` too, while it holds that value (the chosen one of alternatives).
+ * `spec.<path>` is the parameter's value (at `at` below it, for a field of an object field), present
+ * only while every condition holds (opt-in and choose-one sections, see conditions.ts).
  */
 export interface ValueBinding {
   path: string[];
   key: string;
-  when?: string;
-  equals?: string;
+  at?: string[];
+  conditions?: BindingCondition[];
 }
 
 /** `spec.<path>` is an object of parameter values, present only when parameter `when` is set. */

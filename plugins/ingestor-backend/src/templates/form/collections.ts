@@ -6,6 +6,8 @@ import { helpText } from './help';
 import { isHidden, orderedProperties } from './order';
 import { applyDefault } from './defaults';
 import { childContext, type FormContext, type FormSchema } from './types';
+import { applyConditionalObject, conditionalObject, rememberConditions, type Slot } from './conditions';
+import { isBindableName } from './keys';
 
 /** A property's title: the schema's own, else one made from its name. */
 export function propertyTitle(key: string, schema: Schema): string {
@@ -25,19 +27,23 @@ function copyCounts(schema: Schema, form: FormSchema, keys: Array<keyof Schema &
 export function objectField(schema: Schema, title: string, ctx: FormContext): FormSchema {
   const form: FormSchema = { type: 'object', title, properties: {} };
   describe(form, schema);
-  const required: string[] = [];
-  const properties: Record<string, FormSchema> = {};
+  const slots: Slot[] = [];
+  // Conditions are bound per field, which a list item or map value cannot be (see conditions.ts).
+  const bindable = !ctx.unconditional && [...ctx.path, ...Object.keys(schema.properties ?? {})].every(isBindableName);
   for (const entry of orderedProperties(schema)) {
-    const child = childContext(ctx, entry.key);
+    const child = { ...childContext(ctx, entry.key), unconditional: !bindable };
     if (isHidden(entry)) {
       ctx.records.push({ path: child.path, mode: 'hidden', reason: 'x-ui-hidden, left to its default' });
       continue;
     }
-    properties[entry.key] = formField(entry.schema, propertyTitle(entry.key, entry.schema), child);
-    if (entry.required) required.push(entry.key);
+    const field = formField(entry.schema, propertyTitle(entry.key, entry.schema), child);
+    slots.push({ key: entry.key, name: entry.key, form: field, required: entry.required });
   }
-  form.properties = properties;
-  if (required.length) form.required = required;
+  const names = new Set(Object.keys(schema.properties ?? {}));
+  const allocate = (name: string) => (bindable && isBindableName(name) && !names.has(name) ? (names.add(name), name) : undefined);
+  const result = conditionalObject(slots, schema, allocate);
+  applyConditionalObject(form, result);
+  rememberConditions(form, result.conditions);
   copyCounts(schema, form, ['minProperties', 'maxProperties']);
   applyDefault(form, schema.default, ctx);
   return form;

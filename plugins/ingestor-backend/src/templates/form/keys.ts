@@ -46,3 +46,16 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function parameterRef(key: string): string {
   return IDENTIFIER.test(key) ? `parameters.${key}` : `parameters[${JSON.stringify(key)}]`;
 }
+
+/** A schema field name a template expression can name as `.name` (nested conditional bindings need that). */
+export function isBindableName(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+/** The template expression reading `at` below parameter `key`. */
+export function parameterPathRef(key: string, at: string[] = []): string {
+  for (const segment of at) {
+    if (!IDENTIFIER.test(segment)) throw new Error(`field name ${JSON.stringify(segment)} cannot be read in a template expression`);
+  }
+  return [parameterRef(key), ...at].join('.');
+}

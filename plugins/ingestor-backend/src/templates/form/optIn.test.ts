@@ -67,7 +67,7 @@ describe('optional sections are opt-in', () => {
     expect(on.properties?.sourceHydrator?.required).toEqual(['drySource', 'syncSource']);
     expect(on.required).toEqual(['sourceHydrator']);
     expect(off.properties?.sourceHydrator).toBeUndefined();
-    expect(bindings).toContainEqual({ path: ['sourceHydrator'], key: 'sourceHydrator', when: 'configureSourceHydrator' });
+    expect(bindings).toContainEqual({ path: ['sourceHydrator'], key: 'sourceHydrator', conditions: [{ key: 'configureSourceHydrator' }] });
     expect(page['ui:order']).toEqual(['destination', 'configureSourceHydrator', 'sourceHydrator', '*']);
 
     const validate = formAjv().compile(withoutUiKeys(page) as object);
@@ -89,17 +89,23 @@ describe('optional sections are opt-in', () => {
     expect(renderedSpec(application, { destination: {}, configureSourceHydrator: true, sourceHydrator: stale })).toEqual({ destination: {}, sourceHydrator: stale });
   });
 
-  it('gates an optional object whose required field is nested below optional objects (AppProject sourceIntegrity)', () => {
+  it('gates an optional object nested in an object field, and binds that field by field (AppProject sourceIntegrity.git)', () => {
     const { pages, bindings } = plan(appProject);
-    const page = pageWith(pages, 'configureSourceIntegrity');
-    expect(page.properties?.description).toBeDefined();
-    expect(bindings).toContainEqual({ path: ['sourceIntegrity'], key: 'sourceIntegrity', when: 'configureSourceIntegrity' });
+    const page = pageWith(pages, 'sourceIntegrity');
+    const integrity = page.properties?.sourceIntegrity as FormSchema;
+    expect(Object.keys(integrity.properties ?? {})).toEqual(['configureGit']);
+    expect(bindings).toContainEqual({ path: ['sourceIntegrity', 'git'], key: 'sourceIntegrity', at: ['git'], conditions: [{ key: 'sourceIntegrity', at: ['configureGit'] }] });
     const validate = formAjv().compile(withoutUiKeys(page) as object);
-    // What the form creates for the untouched section (an empty policies list) is not submitted.
-    expect(validate({ sourceIntegrity: { git: { policies: [] } } })).toBe(true);
-    expect(renderedSpec(appProject, { sourceIntegrity: { git: {} } })).toEqual({});
-    expect(validate({ configureSourceIntegrity: true, sourceIntegrity: { git: {} } })).toBe(false);
-    expect(validate({ configureSourceIntegrity: true, sourceIntegrity: { git: { policies: [] } } })).toBe(true);
+    // What the form creates for the untouched section (an empty policies list) is not submitted, nor the checkbox.
+    expect(validate({ sourceIntegrity: { git: {} } })).toBe(true);
+    expect(renderedSpec(appProject, { sourceIntegrity: { git: { policies: [] } } })).toEqual({ sourceIntegrity: {} });
+    expect(renderedSpec(appProject, { sourceIntegrity: { configureGit: false, git: { policies: [] } } })).toEqual({ sourceIntegrity: {} });
+    expect(validate({ sourceIntegrity: { configureGit: true, git: {} } })).toBe(false);
+    expect(validate({ sourceIntegrity: { configureGit: true, git: { policies: [] } } })).toBe(true);
+    expect(renderedSpec(appProject, { description: 'd', sourceIntegrity: { configureGit: true, git: { policies: [] } } })).toEqual({
+      description: 'd',
+      sourceIntegrity: { git: { policies: [] } },
+    });
   });
 
   it('gates an optional list of objects with required fields, but not a required one or one without required fields', () => {
@@ -116,7 +122,7 @@ describe('optional sections are opt-in', () => {
     });
     const page = pageWith(pages, 'ports');
     expect(Object.keys(page.properties ?? {})).toEqual(['ports', 'configureVolumes', 'labels', 'backup']);
-    expect(bindings.filter(b => 'when' in b && b.when).map(b => b.path.join('.'))).toEqual(['volumes']);
+    expect(bindings.filter(b => 'conditions' in b && b.conditions).map(b => b.path.join('.'))).toEqual(['volumes']);
   });
 
   it('labels and escapes the fields of a gated section like any other', () => {

@@ -26,7 +26,7 @@ function labelChildren(field: FormSchema, label: string): void {
     if (field.additionalProperties) keepWhole(field);
     return;
   }
-  for (const [key, child] of Object.entries(field.properties)) {
+  for (const [key, child] of [...Object.entries(field.properties), ...dependentFields(field)]) {
     const childLabel = `${label}${SEPARATOR}${child.title ?? key}`;
     setReviewName(child, childLabel);
     labelChildren(child, childLabel);

@@ -43,6 +43,8 @@ export interface FormContext {
   records: FieldRecord[];
   /** Problems in the source schema the form worked around, for the conversion's warnings. */
   warnings: string[];
+  /** Below a list, a map or a field name a template expression cannot name: no conditional fields (conditions.ts). */
+  unconditional?: boolean;
 }
 
 /** The context for a child at `segment`. */
