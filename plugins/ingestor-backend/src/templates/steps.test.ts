@@ -35,7 +35,7 @@ describe('steps', () => {
       { title: 'Pull request', url: 'https://github.com/acme/gitops/pull/7' },
       { title: 'Download manifest', url: 'https://github.com/acme/gitops/blob/b/x.yaml?raw=true' },
     ]);
-    expect(t.spec.parameters.find(p => p.title === 'GitOps')?.properties).not.toHaveProperty('repoUrl');
+    expect(t.spec.parameters.find(p => p.title === 'GitOps')?.properties ?? {}).not.toHaveProperty('repoUrl');
   });
 
   it('asks for the repository with a RepoUrlPicker when none is configured, and never emits undefined', async () => {

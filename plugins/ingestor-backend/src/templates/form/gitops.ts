@@ -19,7 +19,18 @@ export interface GitopsPage {
   inputs: GitopsInputs;
 }
 
-const SELECTABLE_LAYOUTS: ManifestLayout[] = ['cluster-namespace-kind', 'namespace-kind'];
+/** The layouts a user may pick, as they read; a cluster segment only makes sense with clusters to name. */
+const LAYOUT_CHOICES: Array<{ const: ManifestLayout; title: string }> = [
+  { const: 'cluster-namespace-kind', title: 'Cluster, namespace, kind, name' },
+  { const: 'namespace-kind', title: 'Namespace, kind, name (no cluster)' },
+];
+
+/** The repository picker's own hints say the repository "will be created"; ours says where the manifest goes. */
+const REPOSITORY_HINTS = {
+  ownerDescription: 'Owner of the GitOps repository.',
+  repoLabel: 'GitOps repository',
+  repoDescription: 'The existing repository the pull request with the manifest goes to.',
+};
 
 /** `clusters` are those the definition was found in (empty when unknown, e.g. from the CLI). */
 export function gitopsPage(publish: PublishOptions, clusters: string[]): GitopsPage {
@@ -30,7 +41,13 @@ export function gitopsPage(publish: PublishOptions, clusters: string[]): GitopsP
     if (!publish.repoUrl || publish.allowRepoSelection) {
       properties.repoUrl =
         publish.target === 'github-pr'
-          ? { type: 'string', title: 'Repository', description: 'The GitOps repository the pull request goes to.', 'ui:field': 'RepoUrlPicker', 'ui:options': { allowedHosts: publish.allowedHosts } }
+          ? {
+              type: 'string',
+              title: 'Repository',
+              description: 'The GitOps repository the pull request goes to.',
+              'ui:field': 'RepoUrlPicker',
+              'ui:options': { allowedHosts: publish.allowedHosts, ...REPOSITORY_HINTS },
+            }
           : { type: 'string', title: 'Git remote', description: 'URL of the GitOps repository the branch is pushed to.', minLength: 1 };
       if (publish.repoUrl) properties.repoUrl.default = publish.repoUrl;
       required.push('repoUrl');
@@ -46,13 +63,16 @@ export function gitopsPage(publish: PublishOptions, clusters: string[]): GitopsP
       inputs.targetBranch = '${{ parameters.targetBranch if parameters.targetBranch else undefined }}';
     }
   }
-  if (!publish.layout) {
+  if (!publish.layout && clusters.length === 0) {
+    // Without a known cluster there is no cluster segment to write.
+    inputs.layout = 'namespace-kind';
+  } else if (!publish.layout) {
     properties.layout = {
       type: 'string',
       title: 'Layout',
       description: 'Where the manifest goes in the repository: <cluster>/<namespace>/<kind>/<name>.yaml, or without the cluster.',
-      enum: SELECTABLE_LAYOUTS,
-      default: SELECTABLE_LAYOUTS[0],
+      oneOf: LAYOUT_CHOICES,
+      default: LAYOUT_CHOICES[0].const,
     };
     required.push('layout');
   }
