@@ -1,7 +1,15 @@
-/** How a request to a cluster failed. */
+/**
+ * How a request to a cluster failed.
+ *
+ * @public
+ */
 export type KubeFailure = 'http' | 'network' | 'timeout' | 'aborted';
 
-/** What {@link KubeRequestError} is built from. */
+/**
+ * What {@link KubeRequestError} is built from.
+ *
+ * @public
+ */
 export interface KubeRequestErrorInit {
   cluster: string;
   path: string;
@@ -20,6 +28,8 @@ export interface KubeRequestErrorInit {
  * @remarks
  * The message names the cluster and the path, never the query (continue tokens are long and useless
  * in a log) and never a credential: connections redact their own secrets before building one.
+ *
+ * @public
  */
 export class KubeRequestError extends Error {
   readonly cluster: string;
@@ -48,6 +58,8 @@ export class KubeRequestError extends Error {
  * Whether trying the same request again may succeed: server errors, throttling and dropped connections.
  * Timeouts are not retried: a server that did not answer within the budget is unlikely to answer the
  * same request faster, and retrying would multiply the time one slow cluster holds the cycle.
+ *
+ * @public
  */
 export function isRetryable(err: unknown): boolean {
   if (!(err instanceof KubeRequestError)) return false;
@@ -55,12 +67,20 @@ export function isRetryable(err: unknown): boolean {
   return err.status !== undefined && (err.status === 429 || err.status >= 500);
 }
 
-/** Whether the server answered 410 Gone/Expired: a continue token or resourceVersion is too old. */
+/**
+ * Whether the server answered 410 Gone/Expired: a continue token or resourceVersion is too old.
+ *
+ * @public
+ */
 export function isExpired(err: unknown): boolean {
   return err instanceof KubeRequestError && err.status === 410;
 }
 
-/** A readable one-line reason for any thrown value, for results-as-data. */
+/**
+ * A readable one-line reason for any thrown value, for results-as-data.
+ *
+ * @public
+ */
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

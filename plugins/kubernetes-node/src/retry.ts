@@ -1,6 +1,10 @@
 import { isRetryable, KubeRequestError } from './errors';
 
-/** How often and how patiently a failed request is tried again. */
+/**
+ * How often and how patiently a failed request is tried again.
+ *
+ * @public
+ */
 export interface RetryPolicy {
   /** Further attempts after the first. */
   retries: number;
@@ -10,10 +14,18 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** Four tries within about four seconds: enough for a rolling API server restart, short for a scheduled cycle. */
+/**
+ * Four tries within about four seconds: enough for a rolling API server restart, short for a scheduled cycle.
+ *
+ * @public
+ */
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 250, maxDelayMs: 2000 };
 
-/** Resolves after `ms`, or at once when `signal` aborts (callers check the signal afterwards). */
+/**
+ * Resolves after `ms`, or at once when `signal` aborts (callers check the signal afterwards).
+ *
+ * @public
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise(resolve => {
     if (signal?.aborted) {
@@ -30,7 +42,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** The wait before attempt `attempt` (1-based), honouring Retry-After up to the policy's ceiling. */
+/**
+ * The wait before attempt `attempt` (1-based), honouring Retry-After up to the policy's ceiling.
+ *
+ * @public
+ */
 export function backoffDelay(attempt: number, policy: RetryPolicy, err?: unknown): number {
   const exponential = policy.baseDelayMs * 2 ** (attempt - 1);
   // Jitter keeps many clusters' retries from landing on a recovering server at the same instant.
@@ -39,7 +55,11 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, err?: unknown
   return Math.min(policy.maxDelayMs, Math.max(jittered, retryAfter));
 }
 
-/** Runs `task`, trying again after retryable failures (see {@link isRetryable}); other failures throw at once. */
+/**
+ * Runs `task`, trying again after retryable failures (see {@link isRetryable}); other failures throw at once.
+ *
+ * @public
+ */
 export async function withRetry<T>(task: () => Promise<T>, policy: RetryPolicy, signal?: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

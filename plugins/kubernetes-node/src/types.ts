@@ -1,4 +1,8 @@
-/** A Kubernetes object as the API server returns it (plain JSON, no client-side model renaming). */
+/**
+ * A Kubernetes object as the API server returns it (plain JSON, no client-side model renaming).
+ *
+ * @public
+ */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
@@ -20,6 +24,8 @@ export interface KubeObject {
 /**
  * A resource type as discovery describes it: everything needed to build its paths. Resolve one with
  * {@link resolveKind}; never spell `plural` from the kind.
+ *
+ * @public
  */
 export interface ResourceType {
   /** API group; '' is the core group. */

@@ -1,15 +1,27 @@
 import type { KubeObject } from '../types';
 
-/** Query parameters of a request; undefined values are left out. */
+/**
+ * Query parameters of a request; undefined values are left out.
+ *
+ * @public
+ */
 export type KubeQuery = Record<string, string | undefined>;
 
-/** One event of a watch stream, as the API server sends it (`BOOKMARK` and `ERROR` included). */
+/**
+ * One event of a watch stream, as the API server sends it (`BOOKMARK` and `ERROR` included).
+ *
+ * @public
+ */
 export interface WatchEvent {
   type: string;
   object: KubeObject;
 }
 
-/** Per-request options: a caller's abort signal and a time budget for the complete answer. */
+/**
+ * Per-request options: a caller's abort signal and a time budget for the complete answer.
+ *
+ * @public
+ */
 export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;

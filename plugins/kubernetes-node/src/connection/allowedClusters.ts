@@ -1,4 +1,8 @@
-/** Whether a cluster passes `kubernetesIngestor.clusters.allowedClusterNames` (absent: every cluster). */
+/**
+ * Whether a cluster is in an allow-list of cluster names (absent: every cluster).
+ *
+ * @public
+ */
 export function isAllowedCluster(name: string, allowedClusterNames: string[] | undefined): boolean {
   return !allowedClusterNames || allowedClusterNames.includes(name);
 }

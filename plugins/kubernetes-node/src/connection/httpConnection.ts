@@ -4,13 +4,21 @@ import type { ClusterConnection, KubeQuery, RequestOptions, WatchEvent } from '.
 import { errorMessage, KubeRequestError, type KubeRequestErrorInit } from '../errors';
 import { readAll, readLines, statusFailure } from './httpResponse';
 
-/** Headers and the (keep-alive) agent for one request; the agent carries TLS material. */
+/**
+ * Headers and the (keep-alive) agent for one request; the agent carries TLS material.
+ *
+ * @public
+ */
 export interface HttpRequestOptions {
   headers: Record<string, string>;
   agent: http.Agent;
 }
 
-/** What {@link createHttpConnection} needs: where to send requests and how to authenticate them. */
+/**
+ * What {@link createHttpConnection} needs: where to send requests and how to authenticate them.
+ *
+ * @public
+ */
 export interface HttpConnectionOptions {
   name: string;
   /** API server root, or a proxy prefix such as `http://backstage/api/kubernetes/proxy`. */

@@ -29,6 +29,8 @@ const CREDENTIAL_FIELDS = ['token', 'tokenFile', 'token-file', 'client-certifica
  * Loads a kubeconfig from a file or a string into client-node's KubeConfig, checking first what
  * client-node would otherwise report as a YAML dump (token included) or a TypeError: syntax errors
  * (file and line only), an empty document, no contexts, and a context whose user has no credentials.
+ *
+ * @public
  */
 export function loadKubeconfig(input: { path?: string; yaml?: string }): KubeConfig {
   let source: string;

@@ -5,13 +5,21 @@ import type { KubeObject, ResourceType } from '../types';
 import { listSnapshot } from './listAll';
 import { collectionPath, withKindFields } from './paths';
 
-/** A change to one object, with `apiVersion` and `kind` set. */
+/**
+ * A change to one object, with `apiVersion` and `kind` set.
+ *
+ * @public
+ */
 export interface KindChange {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   object: KubeObject;
 }
 
-/** Options of {@link watchKind}. */
+/**
+ * Options of {@link watchKind}.
+ *
+ * @public
+ */
 export interface WatchKindOptions {
   /** Where to start, typically the resourceVersion of the list the caller holds. Absent: list first. */
   resourceVersion?: string;
@@ -43,6 +51,8 @@ const MIN_HEALTHY_STREAM_MS = 1000;
  * Follows one kind until `signal` aborts: watches from the latest resourceVersion seen (events and
  * BOOKMARKs), reconnects when the server ends the stream, and after 410 Gone re-lists and hands the
  * result to `onResync` before watching on. Failures back off and retry. Resolves once aborted.
+ *
+ * @public
  */
 export async function watchKind(conn: ClusterConnection, source: ResourceType, opts: WatchKindOptions): Promise<void> {
   const { signal } = opts;
