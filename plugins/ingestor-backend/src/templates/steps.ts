@@ -16,7 +16,7 @@ import {
   encodeSchema,
   isInertText,
 } from '@kube-platform/plugin-kubernetes-common';
-import { isObjectBinding, type SpecBinding } from './form/bindings';
+import { isComposedBinding, isObjectBinding, type BindingCondition, type ComposedNode, type SpecBinding } from './form/bindings';
 import type { GitopsInputs } from './form/gitops';
 import { parameterPathRef, parameterRef } from './form/keys';
 import type { PublishOptions } from './options';
@@ -46,16 +46,29 @@ export interface StepsInput {
   publish: PublishOptions;
 }
 
+function conditionExpression(conditions: BindingCondition[]): string {
+  // `equals` is a schema field name checked to be an identifier, so quoting it keeps it data.
+  return conditions
+    .map(c => (c.equals === undefined ? parameterPathRef(c.key, c.at) : `${parameterPathRef(c.key, c.at)} == ${JSON.stringify(c.equals)}`))
+    .join(' and ');
+}
+
+function nodeExpression(key: string, node: ComposedNode): string {
+  const inner =
+    'fields' in node
+      ? // Spaced braces: two closing braces in a row would end the template expression.
+        `{ ${Object.entries(node.fields).map(([name, child]) => `${JSON.stringify(name)}: ${nodeExpression(key, child)}`).join(', ')} }`
+      : parameterPathRef(key, node.at);
+  return node.conditions?.length ? `(${inner} if ${conditionExpression(node.conditions)} else undefined)` : inner;
+}
+
 /** The template expression for one binding. */
 export function bindingExpression(b: SpecBinding): string {
+  if (isComposedBinding(b)) return `\${{ ${nodeExpression(b.key, b.node)} }}`;
   if (!isObjectBinding(b)) {
     const value = parameterPathRef(b.key, b.at);
     if (!b.conditions?.length) return `\${{ ${value} }}`;
-    // `equals` is a schema field name checked to be an identifier, so quoting it keeps it data.
-    const condition = b.conditions
-      .map(c => (c.equals === undefined ? parameterPathRef(c.key, c.at) : `${parameterPathRef(c.key, c.at)} == ${JSON.stringify(c.equals)}`))
-      .join(' and ');
-    return `\${{ ${value} if ${condition} else undefined }}`;
+    return `\${{ ${value} if ${conditionExpression(b.conditions)} else undefined }}`;
   }
   const fields = Object.entries(b.fields).map(([k, key]) => `${JSON.stringify(k)}: ${parameterRef(key)}`);
   return `\${{ {${fields.join(', ')}} if ${parameterRef(b.when)} else undefined }}`;

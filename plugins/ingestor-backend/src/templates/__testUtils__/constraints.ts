@@ -15,8 +15,7 @@ function asText(value: unknown): unknown {
 /** Required (at every level, spec.required included), enum, default and pattern match the source. */
 export function expectConstraintsKept(plan: FormPlan, spec: Schema): void {
   const pageRequired = new Set(plan.pages.flatMap(p => p.required ?? []));
-  // A field bound below its parameter (`at`) is a field of an object field, whose form checks it.
-  const boundKeys = new Map(plan.bindings.flatMap(b => ('key' in b && !b.at ? [[b.path.join('.'), b.key] as const] : [])));
+  const boundKeys = new Map(plan.bindings.flatMap(b => ('key' in b ? [[b.path.join('.'), b.key] as const] : [])));
   // Top-level and split fields: required on their page exactly when required along their whole path.
   for (const [path, key] of boundKeys) {
     if (!path) continue;
@@ -33,7 +32,10 @@ export function expectConstraintsKept(plan: FormPlan, spec: Schema): void {
     if (form.type === 'object' && isRecord(source.properties)) {
       const hidden = new Set(plan.records.filter(r => r.mode === 'hidden' && r.path.length === record.path.length + 1 && r.path.join('.').startsWith(`${at}.`)).map(r => r.path[r.path.length - 1]));
       const expected = (source.required ?? []).filter(r => source.properties?.[r] !== undefined && !hidden.has(r));
-      expect({ at, required: [...(form.required ?? [])].sort() }).toEqual({ at, required: [...expected].sort() });
+      // A choice's control is the form's own field (conditions.ts), not the source's.
+      const controls = new Set(Object.keys(isRecord(form.dependencies) ? form.dependencies : {}));
+      const formRequired = (form.required ?? []).filter(r => !controls.has(r));
+      expect({ at, required: [...formRequired].sort() }).toEqual({ at, required: [...expected].sort() });
     }
     const { values } = enumValues(source, intOrString ? 'int-or-string' : String(form.type));
     expect({ at, enum: form.enum }).toEqual({ at, enum: values && intOrString ? values.map(asText) : values });

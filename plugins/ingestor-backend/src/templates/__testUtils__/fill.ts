@@ -5,10 +5,10 @@
  * where the schema wants an object or list, numeric text made an integer for int-or-string.
  */
 import { parse } from 'yaml';
-import { isObjectBinding, type SpecBinding } from '../form/bindings';
+import { isComposedBinding, isObjectBinding, type BindingCondition, type ComposedNode, type SpecBinding } from '../form/bindings';
 import type { FieldRecord, FormSchema } from '../form/types';
 import { isRecord, type Schema } from '../schema/types';
-import { sample } from './sample';
+import { sample, sampleDependents } from './sample';
 
 /** Values for every page; YAML editors are filled from the source schema their record points to. */
 export function fillForm(pages: FormSchema[], records: FieldRecord[], specSchema: Schema): Record<string, unknown> {
@@ -23,10 +23,13 @@ export function fillForm(pages: FormSchema[], records: FieldRecord[], specSchema
   const params: Record<string, unknown> = {};
   for (const page of pages) {
     const required = new Set(page.required ?? []);
+    const values: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(page.properties ?? {})) {
       const value = required.has(key) || field.default !== undefined ? sample(field, key, { special }) : undefined;
-      if (value !== undefined) params[key] = value;
+      if (value !== undefined) values[key] = value;
     }
+    sampleDependents(page, values, page.title ?? 'page', { special });
+    Object.assign(params, values);
   }
   return params;
 }
@@ -49,12 +52,18 @@ function isEmpty(value: unknown): boolean {
 /** The render step's `spec` for `params`. */
 export function assembleSpec(bindings: SpecBinding[], params: Record<string, unknown>): unknown {
   const whole = bindings.find(b => b.path.length === 0);
-  if (whole && !isObjectBinding(whole)) return params[whole.key];
+  if (whole && !isObjectBinding(whole) && !isComposedBinding(whole)) return params[whole.key];
   const spec: Record<string, unknown> = {};
   for (const b of bindings) {
     const read = (key: string, at: string[] = []) => at.reduce<unknown>((v, seg) => (isRecord(v) ? v[seg] : undefined), params[key]);
-    const off = !isObjectBinding(b) && (b.conditions ?? []).some(c => read(c.key, c.at) !== (c.equals ?? true));
-    let value = isObjectBinding(b) || off ? undefined : read(b.key, b.at);
+    const holds = (conditions: BindingCondition[] = []) => conditions.every(c => read(c.key, c.at) === (c.equals ?? true));
+    const compose = (key: string, node: ComposedNode): unknown => {
+      if (!holds(node.conditions)) return undefined;
+      return 'fields' in node ? Object.fromEntries(Object.entries(node.fields).map(([n, child]) => [n, compose(key, child)])) : read(key, node.at);
+    };
+    let value: unknown;
+    if (isComposedBinding(b)) value = compose(b.key, b.node);
+    else if (!isObjectBinding(b) && holds(b.conditions)) value = read(b.key, b.at);
     if (isObjectBinding(b) && !isEmpty(params[b.when])) value = Object.fromEntries(Object.entries(b.fields).map(([k, key]) => [k, params[key]]));
     if (isEmpty(value)) continue;
     let node = spec;

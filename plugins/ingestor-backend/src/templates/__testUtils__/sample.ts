@@ -57,6 +57,8 @@ export function sample(node: Node, at: string, opts: SampleOptions = {}): unknow
   if (special !== undefined) return special;
   if (node.default !== undefined) return node.default;
   if (Array.isArray(node.enum) && node.enum.length) return node.enum.find(v => v !== null);
+  // A choice written as `oneOf` of titled constants (conditions.ts): its first option.
+  if (Array.isArray(node.oneOf) && node.oneOf.length && node.oneOf.every(o => isRecord(o) && 'const' in o)) return (node.oneOf[0] as Node).const;
   if (node['x-kubernetes-int-or-string'] === true) return 1;
   const type = node.type ?? (node.properties ? 'object' : undefined);
   if (type === 'string') return sampleString(node, at);
@@ -88,5 +90,24 @@ export function sampleObject(node: Node, at: string, opts: SampleOptions = {}): 
   }
   const values = isRecord(node.additionalProperties) ? node.additionalProperties : undefined;
   for (let i = Object.keys(out).length; i < minProps && values; i++) out[`key${i}`] = sample(values, `${at}.key${i}`, opts);
+  sampleDependents(node, out, at, opts);
   return out;
+}
+
+/**
+ * The fields a control set in `out` shows (JSON Schema `dependencies` with a `oneOf` keyed on the
+ * control, see form/conditions.ts): the required ones of the branch whose constant matches, as a
+ * user who made that choice would fill them.
+ */
+export function sampleDependents(node: Node, out: Record<string, unknown>, at: string, opts: SampleOptions = {}): void {
+  if (!isRecord(node.dependencies)) return;
+  for (const [control, dep] of Object.entries(node.dependencies)) {
+    if (out[control] === undefined || !isRecord(dep) || !Array.isArray(dep.oneOf)) continue;
+    const branch = dep.oneOf.find(b => isRecord(b) && isRecord(b.properties) && isRecord(b.properties[control]) && b.properties[control].const === out[control]);
+    if (!isRecord(branch) || !isRecord(branch.properties)) continue;
+    for (const key of Array.isArray(branch.required) ? (branch.required as string[]) : []) {
+      const child = branch.properties[key];
+      if (isRecord(child) && out[key] === undefined) out[key] = sample(child, `${at}.${key}`, opts);
+    }
+  }
 }

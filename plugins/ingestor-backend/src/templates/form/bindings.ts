@@ -28,8 +28,28 @@ export interface ObjectBinding {
   when: string;
 }
 
-export type SpecBinding = ValueBinding | ObjectBinding;
+/** A value of parameter `key` rebuilt field by field: at `at` below it, or an object of such nodes; absent unless its conditions hold. */
+export type ComposedNode =
+  | { at: string[]; conditions?: BindingCondition[] }
+  | { fields: Record<string, ComposedNode>; conditions?: BindingCondition[] };
+
+/**
+ * `spec.<path>` is parameter `key` rebuilt by `node`: an object field with conditional fields inside,
+ * whose controls and hidden leftovers must not reach the manifest. One expression, so a section
+ * switched off is absent as a whole rather than an object of empty parts.
+ */
+export interface ComposedBinding {
+  path: string[];
+  key: string;
+  node: ComposedNode;
+}
+
+export type SpecBinding = ValueBinding | ObjectBinding | ComposedBinding;
 
 export function isObjectBinding(b: SpecBinding): b is ObjectBinding {
   return 'fields' in b;
+}
+
+export function isComposedBinding(b: SpecBinding): b is ComposedBinding {
+  return 'node' in b;
 }

@@ -94,12 +94,17 @@ describe('optional sections are opt-in', () => {
     const page = pageWith(pages, 'sourceIntegrity');
     const integrity = page.properties?.sourceIntegrity as FormSchema;
     expect(Object.keys(integrity.properties ?? {})).toEqual(['configureGit']);
-    expect(bindings).toContainEqual({ path: ['sourceIntegrity', 'git'], key: 'sourceIntegrity', at: ['git'], conditions: [{ key: 'sourceIntegrity', at: ['configureGit'] }] });
+    expect(bindings).toContainEqual({
+      path: ['sourceIntegrity'],
+      key: 'sourceIntegrity',
+      node: { fields: { git: { at: ['git'], conditions: [{ key: 'sourceIntegrity', at: ['configureGit'] }] } } },
+    });
     const validate = formAjv().compile(withoutUiKeys(page) as object);
     // What the form creates for the untouched section (an empty policies list) is not submitted, nor the checkbox.
     expect(validate({ sourceIntegrity: { git: {} } })).toBe(true);
     expect(renderedSpec(appProject, { sourceIntegrity: { git: { policies: [] } } })).toEqual({ sourceIntegrity: {} });
     expect(renderedSpec(appProject, { sourceIntegrity: { configureGit: false, git: { policies: [] } } })).toEqual({ sourceIntegrity: {} });
+    expect(renderedSpec(appProject, {})).toEqual({ sourceIntegrity: {} });
     expect(validate({ sourceIntegrity: { configureGit: true, git: {} } })).toBe(false);
     expect(validate({ sourceIntegrity: { configureGit: true, git: { policies: [] } } })).toBe(true);
     expect(renderedSpec(appProject, { description: 'd', sourceIntegrity: { configureGit: true, git: { policies: [] } } })).toEqual({
@@ -137,5 +142,30 @@ describe('optional sections are opt-in', () => {
     const server = vault.properties?.server as FormSchema;
     expect(server.description).toBe('The \\<host\\>:\\<port\\> of Vault.');
     expect(server['ui:backstage']).toEqual({ review: { name: 'Vault › Server' } });
+  });
+
+  it('leaves out a section switched off as a whole even when conditions lie inside it (ApplicationSet sourceHydrator)', () => {
+    const hydrator: Schema = {
+      type: 'object',
+      properties: {
+        sourceHydrator: {
+          type: 'object',
+          required: ['drySource'],
+          properties: {
+            drySource: {
+              type: 'object',
+              required: ['repoURL'],
+              properties: { repoURL: { type: 'string' }, jsonnet: { type: 'object', required: ['libs'], properties: { libs: { type: 'string' } } } },
+            },
+          },
+        },
+      },
+    };
+    const stale = { drySource: { repoURL: 'r', configureJsonnet: true, jsonnet: { libs: 'l' } } };
+    expect(renderedSpec(hydrator, { sourceHydrator: stale })).toEqual({});
+    expect(renderedSpec(hydrator, { configureSourceHydrator: true, sourceHydrator: stale })).toEqual({ sourceHydrator: { drySource: { repoURL: 'r', jsonnet: { libs: 'l' } } } });
+    expect(renderedSpec(hydrator, { configureSourceHydrator: true, sourceHydrator: { drySource: { repoURL: 'r', jsonnet: { libs: 'l' } } } })).toEqual({
+      sourceHydrator: { drySource: { repoURL: 'r' } },
+    });
   });
 });

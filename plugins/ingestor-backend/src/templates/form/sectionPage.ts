@@ -1,12 +1,12 @@
 /**
  * One page of spec fields. Opt-in and choose-one sections apply among the page's own fields (keyed
  * by parameter key) as in any object (conditions.ts); a field whose object holds conditional fields
- * is bound field by field, each with the conditions above it, so no control value and no hidden
- * field's leftover value reaches the manifest.
+ * is rebuilt field by field in one expression (a ComposedBinding), so no control value and no hidden
+ * field's leftover value reaches the manifest, and a section switched off is absent as a whole.
  */
-import type { BindingCondition, ValueBinding } from './bindings';
+import type { BindingCondition, ComposedBinding, ComposedNode, ValueBinding } from './bindings';
 import { unionKeys } from './choice';
-import { applyConditionalObject, conditionalObject, conditionsOf, type Slot } from './conditions';
+import { applyConditionalObject, conditionalObject, conditionsOf, type Condition, type Slot } from './conditions';
 import { dependentFields } from './optIn';
 import type { KeyAllocator } from './keys';
 import type { Section } from './layout';
@@ -14,7 +14,7 @@ import type { FormSchema } from './types';
 
 export interface SectionPage {
   page: FormSchema;
-  bindings: ValueBinding[];
+  bindings: Array<ValueBinding | ComposedBinding>;
 }
 
 /** Whether `form` or an object below it (outside lists) has conditional fields. */
@@ -29,16 +29,23 @@ function fieldsOf(form: FormSchema): Array<[string, FormSchema]> {
   return [...Object.entries(form.properties ?? {}).filter(([name]) => !controls.has(name)), ...dependentFields(form)];
 }
 
-/** Bindings for the field at spec `path`, read from parameter `key` at `at`, under `conditions`. */
-export function fieldBindings(path: string[], key: string, at: string[], form: FormSchema, conditions: BindingCondition[]): ValueBinding[] {
-  const base = (extra: Partial<ValueBinding>): ValueBinding => ({ path, key, ...(at.length ? { at } : {}), ...extra });
-  if (!holdsConditions(form)) return [base(conditions.length ? { conditions } : {})];
+function condition(key: string, at: string[], c: Condition | undefined): BindingCondition[] {
+  return c ? [{ key, at: [...at, c.control], ...(c.equals === undefined ? {} : { equals: c.equals }) }] : [];
+}
+
+/** How the value at `at` below parameter `key` is rebuilt: whole, or field by field where conditions lie below. */
+function composeNode(form: FormSchema, key: string, at: string[], conditions: BindingCondition[]): ComposedNode {
+  const when = conditions.length ? { conditions } : {};
+  if (!holdsConditions(form)) return { at, ...when };
   const own = conditionsOf(form);
-  return fieldsOf(form).flatMap(([name, child]) => {
-    const c = own?.get(name);
-    const more = c ? [...conditions, { key, at: [...at, c.control], ...(c.equals === undefined ? {} : { equals: c.equals }) }] : conditions;
-    return fieldBindings([...path, name], key, [...at, name], child, more);
-  });
+  const fields = Object.fromEntries(fieldsOf(form).map(([name, child]) => [name, composeNode(child, key, [...at, name], condition(key, at, own?.get(name)))]));
+  return { fields, ...when };
+}
+
+/** The binding for the page field `key` at spec `path`, shown under `conditions` (page-level controls). */
+export function fieldBinding(path: string[], key: string, form: FormSchema, conditions: BindingCondition[]): ValueBinding | ComposedBinding {
+  if (!holdsConditions(form)) return { path, key, ...(conditions.length ? { conditions } : {}) };
+  return { path, key, node: composeNode(form, key, [], conditions) };
 }
 
 export function sectionPage(section: Section, keys: KeyAllocator): SectionPage {
@@ -57,10 +64,10 @@ export function sectionPage(section: Section, keys: KeyAllocator): SectionPage {
   if (section.description) page.description = section.description;
   applyConditionalObject(page, result);
   Object.assign(page, section.unions);
-  const bindings = section.fields.flatMap(f => {
+  const bindings = section.fields.map(f => {
     const c = result.conditions.get(f.key);
     const conditions: BindingCondition[] = c ? [{ key: c.control, ...(c.equals === undefined ? {} : { equals: c.equals }) }] : [];
-    return fieldBindings(f.path, f.key, [], f.form, conditions);
+    return fieldBinding(f.path, f.key, f.form, conditions);
   });
   return { page, bindings };
 }
