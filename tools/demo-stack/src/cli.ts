@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   if (!env.DEMO_GITHUB_OWNER) log(`GitOps repo:     ${demo.gitops.path}  (submitted templates push a branch here)`);
   log(`merge a branch:  npm run demo:merge -- <branch>   (the reconciler applies main to the cluster)`);
   log(`backend log:     ${rel(`${repoRoot}/.cache/demo/backend.log`)}`);
+  log(`denied group:    DEMO_USER=user:default/intern npm start   (the Resources tab then says "not allowed")`);
   log('Press Ctrl-C to stop.');
 
   let stopping = false;
