@@ -80,7 +80,7 @@ describe('the corpus', () => {
     for (const entity of result.entities.filter(e => e.kind === 'Template')) {
       // The embedded schema is the source's own text, which may say "undefined" in a description.
       const steps = (entity.spec?.steps as Array<{ input: Record<string, unknown> }>).map(({ input: { schema: _schema, ...input } }) => input);
-      const text = JSON.stringify([steps, entity.spec?.output]).replace(/ else undefined \}\}/g, ' }}');
+      const text = JSON.stringify([steps, entity.spec?.output]).replace(/ else undefined( \}\}|\))/g, '$1');
       expect(text).not.toContain('undefined');
     }
   });

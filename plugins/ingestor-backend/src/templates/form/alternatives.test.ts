@@ -179,4 +179,17 @@ describe('reference and selector pairs', () => {
     expect(validate({ region: 'r', kmsKeyArnFrom: 'kmsKeyArnSelector', kmsKeyArnSelector: {} })).toBe(false);
     expect(validate(values)).toBe(true);
   });
+
+  it('leaves the one-provider maximum to the render action once controls sit in the object (External Secrets provider)', () => {
+    const { pages } = plan({
+      type: 'object',
+      required: ['provider'],
+      properties: { provider: { type: 'object', maxProperties: 1, minProperties: 1, properties: { aws: section(['region']), vault: section(['server']) } } },
+    });
+    const provider = pageWith(pages, 'provider').properties?.provider as FormSchema;
+    expect(provider.maxProperties).toBeUndefined();
+    expect(provider.minProperties).toBe(1);
+    const validate = formAjv().compile(withoutUiKeys(provider) as object);
+    expect(validate({ choice: 'vault', vault: { server: 's' }, aws: { region: 'stale' } })).toBe(true);
+  });
 });

@@ -44,7 +44,9 @@ export function objectField(schema: Schema, title: string, ctx: FormContext): Fo
   const result = conditionalObject(slots, schema, allocate);
   applyConditionalObject(form, result);
   rememberConditions(form, result.conditions);
-  copyCounts(schema, form, ['minProperties', 'maxProperties']);
+  // Controls and a hidden section's leftovers are properties of the form's object too, so a maximum
+  // would count them; the render action checks the manifest's own count.
+  copyCounts(schema, form, result.conditions.size ? ['minProperties'] : ['minProperties', 'maxProperties']);
   applyDefault(form, schema.default, ctx);
   return form;
 }
