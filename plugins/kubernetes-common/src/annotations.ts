@@ -16,3 +16,16 @@ export const ENTITY_ANNOTATIONS = {
   /** For claims and composites: the XRD that defines the kind. */
   xrd: 'kube-platform.io/xrd',
 } as const;
+
+/**
+ * The `backstage.io/managed-by-location` the ingestor gives every entity it reads from `cluster`.
+ *
+ * @remarks
+ * The catalog overwrites this annotation with the real location for entities registered from files, so
+ * only an entity provider can set it. The resources backend relies on that: it names cluster objects
+ * only for entities carrying this location, so a hand-written catalog-info.yaml cannot point it at an
+ * object of another team.
+ */
+export function ingestedEntityLocation(cluster: string): string {
+  return `kubernetes-ingestor:cluster/${cluster}`;
+}

@@ -6,5 +6,5 @@
 export { javascriptPattern, translateGoPattern, type GoPatternTranslation } from './goPattern';
 export * from './resources';
 export * from './permissions';
-export { ENTITY_ANNOTATIONS } from './annotations';
+export { ENTITY_ANNOTATIONS, ingestedEntityLocation } from './annotations';
 export * from './contract';

@@ -3,6 +3,7 @@ import {
   ANNOTATION_ORIGIN_LOCATION,
   KubernetesValidatorFunctions,
 } from '@backstage/catalog-model';
+import { ingestedEntityLocation } from '@kube-platform/plugin-kubernetes-common';
 import { BACKSTAGE_KUBERNETES_ANNOTATIONS, ENTITY_ANNOTATIONS } from '../annotations';
 import type { IngestorConfig } from '../config/types';
 import { asString, compareStrings } from './guards';
@@ -16,10 +17,11 @@ export const MAX_COPIED_VALUE_BYTES = 4 * 1024;
 /** Never copied, whatever the configuration: a full copy of the object, timestamps and all. */
 const NEVER_COPIED = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
-/** `<type>:<target>` as `parseLocationRef` expects; the original cluster name keeps it traceable. */
-export function clusterLocation(cluster: string): string {
-  return `kubernetes-ingestor:cluster/${cluster}`;
-}
+/**
+ * `<type>:<target>` as `parseLocationRef` expects; the original cluster name keeps it traceable. The
+ * resources backend trusts an entity's object annotations only with this location, so it has one home.
+ */
+export const clusterLocation = ingestedEntityLocation;
 
 function apiVersionOf(context: ObjectContext): string {
   const { source, object } = context;

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import { ENTITY_ANNOTATIONS } from '@kube-platform/plugin-kubernetes-common';
+import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
+import { ENTITY_ANNOTATIONS, ingestedEntityLocation } from '@kube-platform/plugin-kubernetes-common';
 
 /** A catalog entity naming one cluster object with the ingestor's annotations. */
 export function entityFor(name: string, obj: { apiVersion: string; kind: string; namespace?: string; name: string }, cluster = 'kube-sim'): Entity {
@@ -10,6 +11,7 @@ export function entityFor(name: string, obj: { apiVersion: string; kind: string;
       name,
       namespace: 'default',
       annotations: {
+        [ANNOTATION_LOCATION]: ingestedEntityLocation(cluster),
         [ENTITY_ANNOTATIONS.cluster]: cluster,
         [ENTITY_ANNOTATIONS.apiVersion]: obj.apiVersion,
         [ENTITY_ANNOTATIONS.kind]: obj.kind,

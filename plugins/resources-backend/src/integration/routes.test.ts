@@ -27,7 +27,16 @@ const entities = [
   entityFor('big', { apiVersion: 'zoo.example.org/v1', kind: 'Octopus', namespace: 'zoo', name: 'big' }),
   entityFor('hostile', { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'team-data', name: '../../secrets/x' }),
   { ...entityFor('plain', { apiVersion: 'v1', kind: 'ConfigMap', name: 'x' }), metadata: { name: 'plain', namespace: 'default' } },
+  // What a hand-registered catalog-info.yaml naming another team's object looks like: the catalog gave it
+  // its real location, which the ingestor never uses.
+  forged('forged', { apiVersion: 'database.example.org/v1alpha1', kind: 'PostgreSQLInstance', namespace: 'team-payments', name: 'payments-db' }),
 ];
+
+function forged(name: string, obj: Parameters<typeof entityFor>[1]) {
+  const entity = entityFor(name, obj);
+  const annotations = { ...entity.metadata.annotations, 'backstage.io/managed-by-location': 'url:https://git.example.com/evil/catalog-info.yaml' };
+  return { ...entity, metadata: { ...entity.metadata, annotations } };
+}
 
 describe('resources routes against kube-sim', () => {
   let sim: KubeSim;
@@ -215,6 +224,20 @@ describe('resources routes against kube-sim', () => {
     expect((await getTree(server, ':::')).status).toBe(400);
     const anonymous = await request(server).get('/api/kubernetes-resources/v1/tree').query({ entityRef: 'resource:default/orders-db' }).set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses an entity that names an object but was not ingested from that cluster, before any cluster read', async () => {
+    const { server } = await backendWith();
+    const before = sim.requests.length;
+    const res = await getTree(server, 'resource:default/forged');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/resource:default\/forged was not ingested from cluster kube-sim/);
+    const node = await request(server)
+      .get('/api/kubernetes-resources/v1/node')
+      .query({ entityRef: 'resource:default/forged', nodeId: 'nabc', view: 'yaml' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(node.status).toBe(403);
+    expect(sim.requests.length).toBe(before);
   });
 
   it('answers an annotation naming a path, not an object, with an unreadable root and no request outside the kind', async () => {
