@@ -70,6 +70,8 @@ export interface Problem {
   count: number;
   /** Every node showing it, `nodeId` first. */
   nodeIds: string[];
+  /** The clusters it occurs in (configured cluster names), in the order first seen. */
+  clusters: string[];
 }
 
 /** The deepest failing node found with `crossplane beta trace`'s priority. */

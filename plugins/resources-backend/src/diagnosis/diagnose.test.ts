@@ -1,8 +1,8 @@
 import type { Detection } from './types';
 import { groupDetections } from './diagnose';
 
-const d = (detector: string, severity: Detection['severity'], nodeId: string, title = `${detector} title`): Detection => ({
-  detector, severity, nodeId, title, fix: { explanation: 'e', nextStep: 'n', evidence: [] },
+const d = (detector: string, severity: Detection['severity'], nodeId: string, title = `${detector} title`, cluster = 'prod-eu'): Detection & { cluster: string } => ({
+  detector, severity, nodeId, title, fix: { explanation: 'e', nextStep: 'n', evidence: [] }, cluster,
 });
 
 describe('groupDetections', () => {
@@ -22,5 +22,16 @@ describe('groupDetections', () => {
       ['composite-waiting', 1, ['xr']],
     ]);
     expect(problems[0].nodeId).toBe('p1');
+  });
+
+  it('unions the clusters an identical problem occurs in, each once', () => {
+    const [problem, other] = groupDetections([
+      d('crash-loop', 'error', 'p1', 't', 'prod-eu'),
+      d('crash-loop', 'error', 'p2', 't', 'prod-us'),
+      d('crash-loop', 'error', 'p3', 't', 'prod-eu'),
+      d('image-pull', 'error', 'p4', 't', 'prod-us'),
+    ]);
+    expect(problem).toMatchObject({ count: 3, clusters: ['prod-eu', 'prod-us'] });
+    expect(other.clusters).toEqual(['prod-us']);
   });
 });

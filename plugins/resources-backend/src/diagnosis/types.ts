@@ -8,6 +8,15 @@ export interface DetectorInput {
   children: TreeEntry[];
   /** The node's latest Warning events when they were read (unhealthy pods), newest first. */
   warnings: NodeEvent[];
+  /** Log tails read for this pod's failing containers, by container name (absent when none were read). */
+  logs?: Map<string, LogTail>;
+}
+
+/** The last lines of one container's log, read by the service: detectors stay pure and only quote it. */
+export interface LogTail {
+  /** True when it is the previous run's log (the run that crashed). */
+  previous: boolean;
+  lines: string[];
 }
 
 /** One finding on one node, before identical findings are grouped. */

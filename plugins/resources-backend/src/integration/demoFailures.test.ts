@@ -97,7 +97,18 @@ describe('the demo cluster\'s failures through the resources routes', () => {
     expect(problem?.fix.docsUrl).toMatch(/^https:\/\//);
     expect(problem?.fix.evidence).toEqual(expect.arrayContaining([expect.stringContaining(evidence)]));
     expect(t.summary.rootCause).toMatchObject({ nodeId: nodeId(t, rootCause) });
-    expect(t.summary.rootCause).toMatchObject({ nodeId: nodeId(t, rootCause) });
+    expect(problem?.clusters).toEqual([t.cluster]);
+  });
+
+  it('quotes the crashed run\'s log tail in the evidence of crash-looping, OOM-killed and failed containers', async () => {
+    const evidence = async (entity: string, detector: string) => (await tree(entity)).summary.problems.find(p => p.detector === detector)?.fix.evidence ?? [];
+    const cart = await evidence('cart', 'crash-loop');
+    expect(cart).toContain('log of container cart (previous run), last 9 lines:');
+    expect(cart.join('\n')).toContain('panic: invalid configuration: redis.address is required');
+    expect((await evidence('pricing-engine', 'oom-killed')).join('\n')).toContain('rule cache above soft limit');
+    expect((await evidence('order-export', 'container-error')).join('\n')).toContain('knownhosts: key mismatch');
+    // A waiting container has no log: the problem stays, with no log lines.
+    expect((await evidence('recommendations', 'image-pull')).join('\n')).not.toContain('log of container');
   });
 
   it('orders problems by severity: errors before warnings before information', async () => {

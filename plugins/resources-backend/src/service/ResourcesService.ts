@@ -19,6 +19,7 @@ import { yamlView } from '../node/yamlView';
 import { buildTree, type BuiltTree, type Family } from '../tree/buildTree';
 import { toResourceTree } from '../tree/toResourceTree';
 import { entityRoot, type EntityRoot } from './entityRoot';
+import { podLogTails } from './podLogTails';
 import { podWarnings } from './podWarnings';
 import { TreeCache } from './treeCache';
 
@@ -94,8 +95,9 @@ export class ResourcesService {
           this.options.logger.warn(`children of ${node.kind} ${where} in cluster ${root.cluster} could not be read: ${err instanceof Error ? err.message : 'unknown error'}`);
         },
       });
-      const warnings = await podWarnings(built, reader);
-      return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))(), diagnose(built, warnings)) };
+      const [warnings, logs] = await Promise.all([podWarnings(built, reader), podLogTails(built, reader)]);
+      const problems = diagnose(built, { cluster: root.cluster, warnings, logs });
+      return { built, tree: toResourceTree(built, (this.options.now ?? (() => new Date()))(), problems) };
     });
     return { ...cached, root, ref };
   }

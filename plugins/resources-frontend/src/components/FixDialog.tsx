@@ -10,6 +10,12 @@ export interface FixDialogProps {
   onClose: () => void;
 }
 
+/** " in cluster a" or " in clusters a, b": identical problems are grouped across clusters. */
+function where(clusters: readonly string[]): string {
+  if (clusters.length === 0) return '';
+  return ` in cluster${clusters.length === 1 ? '' : 's'} ${clusters.join(', ')}`;
+}
+
 /** A detected problem's proposed fix (the header's own button closes it): the explanation, the next step, the evidence and a docs link. */
 export function FixDialog({ problem, nodeNames, onClose }: FixDialogProps) {
   const docsUrl = safeHttpUrl(problem.fix.docsUrl);
@@ -43,7 +49,7 @@ export function FixDialog({ problem, nodeNames, onClose }: FixDialogProps) {
             </div>
           )}
           <Text variant="body-small" color="secondary">
-            {`Seen on ${problem.count} resource${problem.count === 1 ? '' : 's'}: ${nodeNames.join(', ')}`}
+            {`Seen on ${problem.count} resource${problem.count === 1 ? '' : 's'}${where(problem.clusters)}: ${nodeNames.join(', ')}`}
           </Text>
           {docsUrl && (
             <a href={docsUrl} target="_blank" rel="noopener noreferrer">

@@ -26,6 +26,7 @@ function problem(overrides: Partial<Problem> = {}): Problem {
     },
     count: 2,
     nodeIds: ['n-instance', 'n-sg'],
+    clusters: ['demo'],
     ...overrides,
   };
 }
@@ -52,7 +53,7 @@ describe('ProblemList', () => {
     expect(dialog).toHaveTextContent('Pick an instance class the engine version supports.');
     expect(within(dialog).getByLabelText('Evidence')).toHaveTextContent('InvalidParameterCombination');
     expect(dialog).toHaveTextContent(
-      'Seen on 2 resources: Instance orders-db-x7k2p-instance, SecurityGroup orders-db-x7k2p-sg',
+      'Seen on 2 resources in cluster demo: Instance orders-db-x7k2p-instance, SecurityGroup orders-db-x7k2p-sg',
     );
     expect(within(dialog).getByRole('link', { name: 'Documentation' })).toHaveAttribute(
       'href',
@@ -60,6 +61,12 @@ describe('ProblemList', () => {
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('names every cluster a grouped problem occurs in', async () => {
+    render(<ProblemList problems={[problem({ clusters: ['prod-eu', 'prod-us'] })]} index={index} onSelectNode={jest.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Proposed fix: The cloud provider rejected the database' }));
+    expect(await screen.findByRole('dialog')).toHaveTextContent('Seen on 2 resources in clusters prod-eu, prod-us:');
   });
 
   it('renders hostile text as text and drops a non-http docs link', async () => {

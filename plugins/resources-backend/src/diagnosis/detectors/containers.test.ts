@@ -1,5 +1,5 @@
 import { entryOf, podWith } from '../testEntries';
-import { containerDetector, missingConfig } from './containers';
+import { containerDetector, logTailsWanted, missingConfig } from './containers';
 
 const waiting = (reason: string, message?: string, extra: Record<string, unknown> = {}) => podWith({ ready: false, restartCount: 4, state: { waiting: { reason, ...(message ? { message } : {}) } }, ...extra });
 
@@ -20,6 +20,27 @@ describe('containerDetector', () => {
     expect(d).toMatchObject({ detector, title, nodeId: 'api-1' });
     expect(d.fix.evidence.join('\n')).toMatch(evidence);
     expect(d.fix.docsUrl).toMatch(/^https:\/\/kubernetes.io\//);
+  });
+
+  it('quotes the log tail the service read, for crashes only, after the status evidence', () => {
+    const crashing = waiting('CrashLoopBackOff', undefined, { lastState: { terminated: { reason: 'Error', exitCode: 2 } } });
+    const logs = new Map([['app', { previous: true, lines: ['panic: redis.address is required', 'exit status 2'] }]]);
+    const [d] = containerDetector({ entry: entryOf(crashing), children: [], warnings: [], logs });
+    expect(d.fix.evidence.slice(-3)).toEqual(['log of container app (previous run), last 2 lines:', 'panic: redis.address is required', 'exit status 2']);
+    const probe = podWith({ ready: false, restartCount: 0, state: { running: {} } });
+    const [r] = containerDetector({ entry: entryOf(probe), children: [], warnings: [], logs });
+    expect(r.fix.evidence.join('\n')).not.toContain('panic');
+  });
+
+  it.each([
+    ['a crash loop: the previous run', waiting('CrashLoopBackOff', undefined, { lastState: { terminated: { reason: 'Error', exitCode: 2 } } }), [{ container: 'app', previous: true }]],
+    ['an OOM kill: the previous run', waiting('CrashLoopBackOff', undefined, { lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } } }), [{ container: 'app', previous: true }]],
+    ['a failed run: the current one', podWith({ ready: false, state: { terminated: { reason: 'Error', exitCode: 1 } } }), [{ container: 'app', previous: false }]],
+    ['a crash loop with no previous status: the current run', waiting('CrashLoopBackOff'), [{ container: 'app', previous: false }]],
+    ['an image pull failure: none', waiting('ImagePullBackOff'), []],
+    ['a failing readiness probe: none', podWith({ ready: false, state: { running: {} } }), []],
+  ])('wants the log tail of %s', (_label, pod, wanted) => {
+    expect(logTailsWanted(pod)).toEqual(wanted);
   });
 
   it('adds the pod\'s Warning events as evidence', () => {

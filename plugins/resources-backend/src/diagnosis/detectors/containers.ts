@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../cluster/types';
 import { clusterText } from '../../status/conditions';
-import type { Detection, Detector } from '../types';
+import type { Detection, Detector, LogTail } from '../types';
 
 interface Terminated {
   reason?: string;
@@ -119,13 +119,38 @@ function one(pod: string, c: Container): Detection | undefined {
   return undefined;
 }
 
+/** Detections whose cause is usually written in the container's own log. */
+const LOG_DETECTORS = new Set(['crash-loop', 'oom-killed', 'container-error']);
+
+/**
+ * Which containers of a pod need their log tail as evidence (crash-looping, OOM-killed, ended in error), and
+ * which run: the current one when the container has ended, else the previous (the run that crashed).
+ * The service reads these so the detector itself does no I/O.
+ */
+export function logTailsWanted(pod: KubeObject): Array<{ container: string; previous: boolean }> {
+  return containers(pod).flatMap(c => {
+    const name = clusterText(c.name);
+    const d = name ? one('', c) : undefined;
+    if (!name || !d || !LOG_DETECTORS.has(d.detector)) return [];
+    return [{ container: name, previous: !c.state?.terminated && !!c.lastState?.terminated }];
+  });
+}
+
+function logEvidence(container: string, tail: LogTail | undefined): string[] {
+  if (!tail?.lines.length) return [];
+  return [`log of container ${container} (${tail.previous ? 'previous run' : 'current run'}), last ${tail.lines.length} lines:`, ...tail.lines];
+}
+
 /** Per container of a Pod: image, configuration, crash, memory and readiness problems. */
-export const containerDetector: Detector = ({ entry, warnings }) => {
+export const containerDetector: Detector = ({ entry, warnings, logs }) => {
   if (entry.node.apiVersion !== 'v1' || entry.node.kind !== 'Pod' || !entry.object) return [];
   // The pod's Warning events say what the status cannot, such as the readiness probe's own error.
   const events = warnings.map(w => `event ${w.reason ?? w.type}${w.count > 1 ? ` (x${w.count})` : ''}: ${w.message ?? ''}`.trim());
-  return containers(entry.object)
-    .map(c => one(entry.node.id, c))
-    .filter((d): d is Detection => !!d)
-    .map(d => ({ ...d, fix: { ...d.fix, evidence: [...d.fix.evidence, ...events] } }));
+  return containers(entry.object).flatMap(c => {
+    const d = one(entry.node.id, c);
+    if (!d) return [];
+    const name = clusterText(c.name);
+    const tail = name && LOG_DETECTORS.has(d.detector) ? logEvidence(name, logs?.get(name)) : [];
+    return [{ ...d, fix: { ...d.fix, evidence: [...d.fix.evidence, ...events, ...tail] } }];
+  });
 };
