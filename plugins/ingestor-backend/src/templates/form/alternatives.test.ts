@@ -24,17 +24,17 @@ const section = (required: string[]): Schema => ({
   properties: Object.fromEntries([...required, 'extra'].map(k => [k, { type: 'string' }])),
 });
 
-// cert-manager Issuer: five issuer types, any one of which configures the issuer.
-const issuer: Schema = {
-  type: 'object',
-  properties: {
-    acme: { type: 'object', required: ['server', 'privateKeySecretRef'], properties: { server: { type: 'string' }, privateKeySecretRef: section(['name']) } },
-    ca: section(['secretName']),
-    selfSigned: { type: 'object', properties: { crlDistributionPoints: { type: 'array', items: { type: 'string' } } } },
-    vault: section(['server', 'path']),
-    venafi: section(['zone']),
-  },
+// cert-manager Issuer: five issuer types; its schema does not say that only one may be set.
+const issuerTypes: Record<string, Schema> = {
+  acme: { type: 'object', required: ['server', 'privateKeySecretRef'], properties: { server: { type: 'string' }, privateKeySecretRef: section(['name']) } },
+  ca: section(['secretName']),
+  selfSigned: { type: 'object', properties: { crlDistributionPoints: { type: 'array', items: { type: 'string' } } } },
+  vault: section(['server', 'path']),
+  venafi: section(['zone']),
 };
+const issuer: Schema = { type: 'object', properties: issuerTypes };
+// The same shape as External Secrets writes its provider: the description says only one.
+const hinted: Schema = { type: 'object', description: 'Only one of the issuer types may be set.', properties: issuerTypes };
 
 describe('alternatives from CEL rules', () => {
   it('reads exactly-one and at-most-one in the shapes CRD authors write', () => {
@@ -60,13 +60,21 @@ describe('alternatives from CEL rules', () => {
     expect(alternativeGroups({ properties: { a: {} }, 'x-kubernetes-validations': [rule('has(self.a) != has(self.b)')] })).toEqual([]);
     expect(alternativeGroups({ properties: { backup: section([]), storage: section([]) } })).toEqual([]);
     expect(alternativeGroups({ properties: { metadata: section(['name']), spec: section(['x']) } })).toEqual([]);
-    expect(alternativeGroups(issuer)).toEqual([{ names: ['acme', 'ca', 'selfSigned', 'vault', 'venafi'], exactlyOne: false }]);
+    expect(alternativeGroups({ properties: { username: section(['name']), password: section(['key']) } })).toEqual([]);
+    expect(alternativeGroups(issuer)).toEqual([]);
+    expect(alternativeGroups(hinted)).toEqual([{ names: ['acme', 'ca', 'selfSigned', 'vault', 'venafi'], exactlyOne: false }]);
   });
 });
 
 describe('choose-one sections', () => {
-  it('offers the Issuer types as one choice and shows only the chosen section', () => {
-    const { pages, bindings } = plan(issuer);
+  it('leaves each Issuer type opt-in on its own when the schema does not say only one', () => {
+    const { pages } = plan(issuer);
+    const page = pageWith(pages, 'configureAcme');
+    expect(Object.keys(page.properties ?? {})).toEqual(['configureAcme', 'configureCa', 'selfSigned', 'configureVault', 'configureVenafi']);
+  });
+
+  it('offers sections as one choice when the description says only one, and shows only the chosen section', () => {
+    const { pages, bindings } = plan(hinted);
     const page = pageWith(pages, 'choice');
     expect(Object.keys(page.properties ?? {})).toEqual(['choice']);
     expect(page.properties?.choice).toMatchObject({ type: 'string', title: 'Configure at most one of' });
@@ -90,7 +98,7 @@ describe('choose-one sections', () => {
   });
 
   it('puts only the chosen section into the manifest', () => {
-    const { bindings } = plan(issuer);
+    const { bindings } = plan(hinted);
     const spec = renderInput(specInput(bindings), { choice: 'ca', ca: { secretName: 'root' }, acme: { server: 'stale' }, vault: { server: 'stale' } });
     expect(spec).toEqual({ ca: { secretName: 'root' } });
     expect(renderInput(specInput(bindings), { acme: { server: 'stale' } })).toEqual({});
@@ -184,7 +192,7 @@ describe('reference and selector pairs', () => {
     const { pages } = plan({
       type: 'object',
       required: ['provider'],
-      properties: { provider: { type: 'object', maxProperties: 1, minProperties: 1, properties: { aws: section(['region']), vault: section(['server']) } } },
+      properties: { provider: { type: 'object', description: 'Only one provider may be set.', maxProperties: 1, minProperties: 1, properties: { aws: section(['region']), vault: section(['server']) } } },
     });
     const provider = pageWith(pages, 'provider').properties?.provider as FormSchema;
     expect(provider.maxProperties).toBeUndefined();

@@ -1,8 +1,8 @@
 /**
  * Which fields of an object are alternatives, so the form can offer one choice instead of every
  * section at once. Two sources: a CEL rule that says "exactly one" or "at most one" in one of the
- * shapes CRD authors write, and objects made only of optional sections (cert-manager's Issuer:
- * acme, ca, selfSigned, vault, venafi), which the form offers as "at most one".
+ * shapes CRD authors write, and objects made only of optional sections whose description says only
+ * one may be set (External Secrets' provider), which the form offers as "at most one".
  */
 import type { Schema } from '../schema/types';
 
@@ -52,13 +52,20 @@ function isSection(schema: Schema): boolean {
   );
 }
 
+/** Words with which descriptions say that only one of the sections may be set. */
+const ONLY_ONE = /\b(only one|exactly one|at most one|one and only one|mutually exclusive)\b/i;
+
 /**
- * Objects whose every field is an optional section, at least one of them with required fields (else
- * they are plain groups of settings). `metadata` beside `spec` is a pod template, not a choice.
+ * Objects whose every field is an optional section, at least one of them with required fields, and
+ * whose description (or a section's) says only one may be set. The shape alone is not enough: the
+ * corpus has `basicAuth: {username, password}` and `operators: {flux, prometheus}` in it, where a
+ * user needs several. Without such words each section is opt-in on its own (optIn.ts).
  */
 function sectionAlternatives(schema: Schema): Alternatives | undefined {
   const entries = Object.entries(schema.properties ?? {});
   if (entries.length < 2 || schema.required?.length) return undefined;
+  const texts = [schema.description, ...entries.map(([, child]) => child.description)];
+  if (!texts.some(t => typeof t === 'string' && ONLY_ONE.test(t))) return undefined;
   if (entries.some(([key]) => key === 'metadata' || key === 'spec')) return undefined;
   if (!entries.every(([, child]) => isSection(child))) return undefined;
   if (!entries.some(([, child]) => child.required?.length)) return undefined;
