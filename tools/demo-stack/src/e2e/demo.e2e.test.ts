@@ -156,6 +156,31 @@ describe('the demo, end to end in a browser', () => {
     expect(browser.takeErrors()).toEqual([]);
   });
 
+  it('the crash-looping workload and the failing claim each explain their problem and propose a fix', async () => {
+    const { page } = browser;
+    await page.goto(`${demo.url}/catalog/demo/component/cart.team-checkout/resources`);
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await problems.getByText('Container cart keeps crashing (exit code 2)').waitFor();
+    await browser.screenshot('09b-workload-problems');
+    await page.getByRole('button', { name: 'Proposed fix: Container cart keeps crashing (exit code 2)' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('The container starts and exits again and again').waitFor();
+    // The evidence ends with the crashed run's log tail, read through pods/log: the panic says what to fix.
+    const evidence = dialog.getByLabel('Evidence');
+    await evidence.getByText('panic: invalid configuration: redis.address is required', { exact: false }).waitFor();
+    expect(await evidence.textContent()).toContain('log of container cart (previous run)');
+    await expect(dialog.textContent()).resolves.toContain('in cluster ');
+    await browser.screenshot('09c-workload-fix-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.goto(`${demo.url}/catalog/demo/component/orders-db.team-checkout/resources`);
+    await page.getByRole('button', { name: 'Proposed fix: The provider fails to reconcile Instance' }).click();
+    await page.getByRole('dialog').getByLabel('Evidence').getByText('Cannot find version 16.1 for postgres', { exact: false }).waitFor();
+    await browser.screenshot('09d-claim-fix-dialog');
+    expect(browser.takeErrors()).toEqual([]);
+  });
+
   it('a member of the denied group sees "not allowed" on the Resources tab', async () => {
     // The guest signs in as the catalog user the backend is configured with: a second backend on the
     // same cluster signs its guest in as the intern, whose group the demo policy denies.
