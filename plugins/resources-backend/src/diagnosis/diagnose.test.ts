@@ -24,6 +24,15 @@ describe('groupDetections', () => {
     expect(problems[0].nodeId).toBe('p1');
   });
 
+  it('puts the deepest problem of a severity first, so the cause leads what it causes', () => {
+    const depths: Record<string, number> = { deploy: 0, rs: 1, pod: 2, xr: 0 };
+    const problems = groupDetections(
+      [d('rollout', 'error', 'deploy'), d('composite-waiting', 'info', 'xr'), d('crash-loop', 'error', 'pod'), d('image-pull', 'error', 'rs')],
+      id => depths[id],
+    );
+    expect(problems.map(p => p.detector)).toEqual(['crash-loop', 'image-pull', 'rollout', 'composite-waiting']);
+  });
+
   it('unions the clusters an identical problem occurs in, each once', () => {
     const [problem, other] = groupDetections([
       d('crash-loop', 'error', 'p1', 't', 'prod-eu'),

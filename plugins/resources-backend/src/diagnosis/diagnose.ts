@@ -23,7 +23,7 @@ const SEVERITY_ORDER: Record<ProblemSeverity, number> = { error: 0, warning: 1, 
  * Identical detections (same detector, same title) become one problem with a count and the clusters it occurs
  * in (a union, so trees merged across clusters keep every cluster).
  */
-export function groupDetections(detections: Array<Detection & { cluster: string }>): Problem[] {
+export function groupDetections(detections: Array<Detection & { cluster: string }>, depthOf: (nodeId: string) => number = () => 0): Problem[] {
   const groups = new Map<string, Problem>();
   for (const d of detections) {
     const key = `${d.detector}\u0000${d.title}`;
@@ -36,8 +36,11 @@ export function groupDetections(detections: Array<Detection & { cluster: string 
     }
     groups.set(key, { detector: d.detector, severity: d.severity, nodeId: d.nodeId, title: d.title, fix: d.fix, count: 1, nodeIds: [d.nodeId], clusters: [d.cluster] });
   }
-  // Stable sort: within a severity, tree order (breadth first) is kept.
-  return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // Within a severity the deepest problem comes first: a stuck rollout is usually the crash-looping pod
+  // below it, so the real cause leads, as the summary's root cause does. The sort is stable, so equal
+  // depths keep tree order (breadth first).
+  const depth = (p: Problem) => Math.max(...p.nodeIds.map(depthOf));
+  return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || depth(b) - depth(a));
 }
 
 /** What the service read for the detectors: Warning events and log tails by node id. */
@@ -62,5 +65,19 @@ export function diagnose(built: BuiltTree, { cluster, warnings = new Map(), logs
     const input = { entry, children: childrenOf.get(id) ?? [], warnings: warnings.get(id) ?? [], logs: logs.get(id) };
     for (const detect of detectors) detections.push(...detect(input).map(d => ({ ...d, cluster })));
   }
-  return groupDetections(detections);
+  return groupDetections(detections, depthsFrom(built.rootId, childrenOf));
+}
+
+/** Each node's distance from the root along child edges (the first path found, so cycles cannot loop). */
+function depthsFrom(rootId: string, childrenOf: Map<string, TreeEntry[]>): (nodeId: string) => number {
+  const depths = new Map<string, number>([[rootId, 0]]);
+  const queue = [rootId];
+  for (let i = 0; i < queue.length; i++) {
+    for (const child of childrenOf.get(queue[i]) ?? []) {
+      if (depths.has(child.node.id)) continue;
+      depths.set(child.node.id, (depths.get(queue[i]) ?? 0) + 1);
+      queue.push(child.node.id);
+    }
+  }
+  return nodeId => depths.get(nodeId) ?? 0;
 }

@@ -117,7 +117,8 @@ describe('workload trees against kube-sim', () => {
     expect(t.summary.rootCause).toMatchObject({ kind: 'Pod', name: 'api-new-1', reason: 'CrashLoopBackOff' });
     const crash = t.summary.problems.find(p => p.detector === 'crash-loop');
     expect(crash).toMatchObject({ count: 2, title: 'Container app keeps crashing (exit code 1)', severity: 'error' });
-    expect(t.summary.problems.map(p => p.detector)).toEqual(['progress-deadline', 'crash-loop']);
+    // The crash-looping pods are why the rollout is stuck, so their problem leads.
+    expect(t.summary.problems.map(p => p.detector)).toEqual(['crash-loop', 'progress-deadline']);
     // The crash-looping pod's Warning event is evidence; the healthy pod's is not read into it.
     expect(crash?.fix.evidence).toContain('event BackOff (x9): Back-off restarting failed container app');
     expect(JSON.stringify(t.summary.problems)).not.toContain('old news');
