@@ -1,6 +1,6 @@
 import { isTrueFlag } from './annotations';
 import { admitObject } from './mapping/scope';
-import { testConfig, workloadKind } from './mapping/testUtils';
+import { testSettings, workloadKind } from './mapping/testUtils';
 import { resolveTemplateOptions } from './templates/options';
 import { isSelected } from './templates/sources';
 
@@ -15,7 +15,7 @@ describe('opt-in and opt-out flags', () => {
   it('exclude a workload and an XRD alike when the opt-out says "True"', () => {
     const annotations = { [OPT_OUT]: 'True' };
     const workload = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'shop', annotations } };
-    expect(admitObject('prod', workloadKind(), workload, new Map(), testConfig())).toMatchObject({ admitted: false, reason: 'opted-out' });
+    expect(admitObject('prod', workloadKind(), workload, new Map(), testSettings())).toMatchObject({ admitted: false, reason: 'opted-out' });
     const xrd = {
       apiVersion: 'apiextensions.crossplane.io/v1',
       kind: 'CompositeResourceDefinition',

@@ -8,6 +8,7 @@ import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { mappingSettings } from '../config/mappingSettings';
 import { readIngestorConfig } from '../config/readConfig';
 import { readConfigFiles } from './configFiles';
 import type { IngestorConfig } from '../config/types';
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   if (settings.clusters.source === 'proxy') {
     throw new Error('The preview cannot reach the kubernetes-backend proxy: pass --kubeconfig, or set kubernetesIngestor.clusters.source to "direct"');
   }
-  const ingestion = new Ingestion(settings, clusterSource(settings));
+  const ingestion = new Ingestion(mappingSettings(settings), clusterSource(settings));
   const { emission, readings } = await ingestion.sync();
 
   let failed = false;

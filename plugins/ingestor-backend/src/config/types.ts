@@ -71,3 +71,22 @@ export interface IngestorConfig {
     options: TemplateOptions;
   };
 }
+
+/**
+ * The part of the settings the mapping reads: annotation prefix, defaults, naming models, which roles
+ * are ingested and as what, the namespace scope, copied annotations and where definition APIs live.
+ * Built by {@link mappingSettings} so mapping never sees cluster credentials or schedules.
+ */
+export interface MappingSettings {
+  annotationPrefix: string;
+  defaultOwner: string;
+  defaultLifecycle: string;
+  mappings: IngestorConfig['mappings'];
+  components: Pick<
+    IngestorConfig['components'],
+    'enabled' | 'ingestAsResources' | 'onlyIngestAnnotatedResources' | 'excludedNamespaces' | 'includedNamespaces' | 'workloadKinds'
+  >;
+  crossplane: IngestorConfig['crossplane'];
+  copyAnnotations: IngestorConfig['copyAnnotations'];
+  templates: Pick<IngestorConfig['templates'], 'enabled' | 'options'>;
+}

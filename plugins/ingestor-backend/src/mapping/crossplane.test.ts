@@ -1,6 +1,6 @@
 import type { ClusterObject, KubeObject, SourceKind } from '../types';
 import { mapClusterObjects } from './mapReading';
-import { claimKind, compositeKind, deployment, expectAllValid, testConfig, workloadKind } from './testUtils';
+import { claimKind, compositeKind, deployment, expectAllValid, testSettings, workloadKind } from './testUtils';
 
 const claimSource = claimKind();
 const v1Composite = compositeKind('XPostgreSQLInstance', 'database.example.org', false, 'xpostgresqlinstances.database.example.org');
@@ -72,7 +72,7 @@ describe('Crossplane', () => {
   );
 
   it('maps a claim to a crossplane-claim Component with its Crossplane annotations', async () => {
-    const result = mapClusterObjects('prod', objects, [], testConfig());
+    const result = mapClusterObjects('prod', objects, [], testSettings());
     const entity = byName(result, 'orders-db')!;
     expect(entity.kind).toBe('Component');
     expect(entity.metadata.name).toBe('orders-db.team-checkout');
@@ -88,7 +88,7 @@ describe('Crossplane', () => {
   });
 
   it('maps v2 composites (namespaced and cluster-scoped) to crossplane-xr Components', () => {
-    const result = mapClusterObjects('prod', objects, [], testConfig());
+    const result = mapClusterObjects('prod', objects, [], testSettings());
     const xapp = byName(result, 'receipts')!;
     expect(xapp.spec!.type).toBe('crossplane-xr');
     expect(xapp.metadata.annotations).toMatchObject({
@@ -103,7 +103,7 @@ describe('Crossplane', () => {
   });
 
   it('skips nested and claim-bound composites as composed-by-parent', () => {
-    const result = mapClusterObjects('prod', objects, [], testConfig());
+    const result = mapClusterObjects('prod', objects, [], testSettings());
     expect(result.skipped).toEqual([
       {
         cluster: 'prod',
@@ -129,7 +129,7 @@ describe('Crossplane', () => {
       'prod',
       items([appSource, app], [workloadKind(), composed], [workloadKind(), operated]),
       [],
-      testConfig(),
+      testSettings(),
     );
     expect(result.skipped.map(s => `${s.object}: ${s.reason}`)).toEqual(['Deployment team-payments/receipts: composed-by-parent']);
     expect(result.entities.map(e => e.metadata.name)).toEqual(['prometheus.monitoring', 'receipts.team-payments']);
@@ -140,7 +140,7 @@ describe('Crossplane', () => {
       'prod',
       objects,
       [],
-      testConfig({ crossplane: { claims: { ingestAsResources: true }, composites: { ingestAsResources: false } } }),
+      testSettings({ crossplane: { claims: { ingestAsResources: true }, composites: { ingestAsResources: false } } }),
     );
     expect(byName(result, 'orders-db')!.kind).toBe('Resource');
     expect(byName(result, 'orders-db')!.spec).not.toHaveProperty('lifecycle');
@@ -150,12 +150,12 @@ describe('Crossplane', () => {
 
   it('lets the component-type annotation override the Crossplane type', () => {
     const typed = { ...app, metadata: { ...app.metadata, annotations: { 'kube-platform.io/component-type': 'service' } } };
-    const result = mapClusterObjects('prod', items([appSource, typed]), [], testConfig());
+    const result = mapClusterObjects('prod', items([appSource, typed]), [], testSettings());
     expect(result.entities[0].spec!.type).toBe('service');
   });
 
   it('skips everything Crossplane when crossplane is disabled', () => {
-    const result = mapClusterObjects('prod', objects, [], testConfig({ crossplane: { enabled: false } }));
+    const result = mapClusterObjects('prod', objects, [], testSettings({ crossplane: { enabled: false } }));
     expect(result.entities).toEqual([]);
     expect(new Set(result.skipped.map(s => s.reason))).toEqual(new Set(['disabled']));
   });

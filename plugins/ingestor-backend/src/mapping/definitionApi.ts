@@ -1,4 +1,4 @@
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { definitionApiKey, type DefinitionApiNames } from '../templates/apiNames';
 import type { SourceKind } from '../types';
 import type { RelationTargets } from './relations';
@@ -7,7 +7,7 @@ export interface DefinitionApiContext {
   cluster: string;
   source: SourceKind;
   entityKind: string;
-  config: IngestorConfig;
+  settings: MappingSettings;
   apiNames: DefinitionApiNames;
 }
 
@@ -17,10 +17,10 @@ export interface DefinitionApiContext {
  * selection and merging the templates provider applies (APIs of clusters that disagree on a schema
  * are named apart); a kind the templates leave out has no API and so no relation.
  */
-export function withDefinitionApi(targets: RelationTargets, { cluster, source, entityKind, config, apiNames }: DefinitionApiContext): RelationTargets {
-  if (!config.templates.enabled || entityKind !== 'Component' || (source.role !== 'claim' && source.role !== 'composite')) return targets;
+export function withDefinitionApi(targets: RelationTargets, { cluster, source, entityKind, settings, apiNames }: DefinitionApiContext): RelationTargets {
+  if (!settings.templates.enabled || entityKind !== 'Component' || (source.role !== 'claim' && source.role !== 'composite')) return targets;
   const name = apiNames.get(definitionApiKey(cluster, source.group, source.kind, source.version));
   if (!name) return targets;
-  const ref = `api:${config.templates.options.namespace}/${name}`;
+  const ref = `api:${settings.templates.options.namespace}/${name}`;
   return { ...targets, consumesApis: [...(targets.consumesApis ?? []), { ref }] };
 }

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import type { SourceRole } from '../types';
 import { CROSSPLANE_TYPES } from './crossplane';
 import { entityAnnotations } from './entityAnnotations';
@@ -17,11 +17,11 @@ const FALLBACK_TYPES: Record<SourceRole, string> = {
   composite: CROSSPLANE_TYPES.composite,
 };
 
-export function entityKindFor(role: SourceRole, config: IngestorConfig): IngestedKind {
+export function entityKindFor(role: SourceRole, settings: MappingSettings): IngestedKind {
   const asResource =
     role === 'workload'
-      ? config.components.ingestAsResources
-      : config.crossplane[role === 'claim' ? 'claims' : 'composites'].ingestAsResources;
+      ? settings.components.ingestAsResources
+      : settings.crossplane[role === 'claim' ? 'claims' : 'composites'].ingestAsResources;
   return asResource ? 'Resource' : 'Component';
 }
 
@@ -49,7 +49,7 @@ function specRelations(kind: IngestedKind, relations: RelationSpec, warn: Warn):
  * The entity. Fields are set in a fixed order and absent values are left out (never `undefined`),
  * so `JSON.stringify` of equal input is byte-identical.
  */
-export function buildEntity(draft: EntityDraft, name: string, relations: RelationSpec, config: IngestorConfig): Entity {
+export function buildEntity(draft: EntityDraft, name: string, relations: RelationSpec, settings: MappingSettings): Entity {
   const { context, kind, metadata: meta, warn } = draft;
   const { source } = context;
   const type = meta.type ?? (source.defaultType.trim() || FALLBACK_TYPES[source.role]);
@@ -59,7 +59,7 @@ export function buildEntity(draft: EntityDraft, name: string, relations: Relatio
     namespace: draft.namespace,
     title: meta.title ?? context.coordinates.name,
     description: meta.description ?? `${context.label} in cluster ${context.cluster}`,
-    annotations: entityAnnotations(context, name, draft.roleAnnotations, config, warn),
+    annotations: entityAnnotations(context, name, draft.roleAnnotations, settings, warn),
   };
   if (meta.tags.length > 0) metadata.tags = meta.tags;
   if (meta.links.length > 0) metadata.links = meta.links;

@@ -5,7 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { ingestedEntityLocation } from '@kube-platform/plugin-kubernetes-common';
 import { BACKSTAGE_KUBERNETES_ANNOTATIONS, ENTITY_ANNOTATIONS } from '../annotations';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { asString, compareStrings } from './guards';
 import type { Warn } from './metadata';
 import type { ObjectContext } from './scope';
@@ -29,8 +29,8 @@ function apiVersionOf(context: ObjectContext): string {
 }
 
 /** Source annotations whose key is listed or prefixed in `copyAnnotations`; nothing else. */
-function copiedAnnotations(context: ObjectContext, config: IngestorConfig, warn: Warn): Record<string, string> {
-  const { keys, prefixes } = config.copyAnnotations;
+function copiedAnnotations(context: ObjectContext, settings: MappingSettings, warn: Warn): Record<string, string> {
+  const { keys, prefixes } = settings.copyAnnotations;
   const copied: Record<string, string> = {};
   for (const [key, value] of Object.entries(context.annotations)) {
     if (NEVER_COPIED.has(key)) continue;
@@ -58,7 +58,7 @@ export function entityAnnotations(
   context: ObjectContext,
   entityName: string,
   roleAnnotations: Record<string, string>,
-  config: IngestorConfig,
+  settings: MappingSettings,
   warn: Warn,
 ): Record<string, string> {
   const { cluster, namespace, name } = context.coordinates;
@@ -77,7 +77,7 @@ export function entityAnnotations(
     own[ENTITY_ANNOTATIONS.namespace] = namespace;
     own[BACKSTAGE_KUBERNETES_ANNOTATIONS.namespace] = namespace;
   }
-  const all = { ...copiedAnnotations(context, config, warn), ...own };
+  const all = { ...copiedAnnotations(context, settings, warn), ...own };
   const sorted: Record<string, string> = {};
   for (const key of Object.keys(all).sort(compareStrings)) sorted[key] = all[key];
   return sorted;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { ClusterReading, KubeObject, NamespaceInfo, SourceKind } from '../types';
 import { mapReadings } from './mapReading';
-import { expectAllValid, expectUniqueRefs, refsOf, testConfig } from './testUtils';
+import { expectAllValid, expectUniqueRefs, refsOf, testSettings } from './testUtils';
 
 const CLUSTER_DIR = path.resolve(__dirname, '../../../../examples/cluster');
 
@@ -68,7 +68,7 @@ function readingFor(cluster: string, objects: KubeObject[]): ClusterReading {
 describe('the demo cluster', () => {
   const objects = loadObjects();
   const ARN = 'arn:aws:eks:eu-west-1:123456789012:cluster/prod';
-  const config = testConfig({
+  const config = testSettings({
     defaultOwner: 'kubernetes-auto-ingested',
     copyAnnotations: {
       keys: ['backstage.io/techdocs-ref', 'backstage.io/source-location', 'github.com/project-slug'],

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import type { DefinitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, NamespaceInfo } from '../types';
 import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './crossplane';
@@ -35,9 +35,9 @@ export function sortReports<T extends { cluster: string; object: string }>(items
 }
 
 /** The fixed order in which kinds keep a contested name: workloads in configured order, then claims, then XRs. */
-function rankOf(candidate: EntityDraft, config: IngestorConfig, hasOverride: boolean): string[] {
+function rankOf(candidate: EntityDraft, settings: MappingSettings, hasOverride: boolean): string[] {
   const { source, coordinates } = candidate.context;
-  const position = config.components.workloadKinds.findIndex(k => k.group === source.group && k.kind === source.kind);
+  const position = settings.components.workloadKinds.findIndex(k => k.group === source.group && k.kind === source.kind);
   return [
     hasOverride ? '0' : '1',
     ROLE_RANK[source.role] ?? '9',
@@ -61,7 +61,7 @@ function draftObject(
   item: ClusterObject,
   namespaces: ReadonlyMap<string, NamespaceInfo>,
   crossplaneKinds: ReadonlySet<string>,
-  config: IngestorConfig,
+  settings: MappingSettings,
   apiNames: DefinitionApiNames,
   report: { skip: (skip: MappingSkip) => void; warn: (warning: MappingWarning) => void },
 ): Candidate | undefined {
@@ -71,7 +71,7 @@ function draftObject(
     report.skip({ cluster, object: label, reason: 'invalid', message: `${label}: listed for cluster ${clip(String(item.cluster))}` });
     return undefined;
   }
-  const admission = admitObject(cluster, source, item.object, namespaces, config);
+  const admission = admitObject(cluster, source, item.object, namespaces, settings);
   if (!admission.admitted) {
     report.skip({ cluster, object: admission.label, reason: admission.reason, message: admission.message });
     return undefined;
@@ -84,9 +84,9 @@ function draftObject(
   }
 
   const warn = (message: string) => report.warn({ cluster, object: context.label, message });
-  const namespace = entityNamespaceFor(config.mappings.namespaceModel, context.coordinates);
-  const metadata = readSourceMetadata(context, config, namespace, warn);
-  const kind = entityKindFor(source.role, config);
+  const namespace = entityNamespaceFor(settings.mappings.namespaceModel, context.coordinates);
+  const metadata = readSourceMetadata(context, settings, namespace, warn);
+  const kind = entityKindFor(source.role, settings);
   const roleAnnotations =
     source.role === 'workload'
       ? workloadAnnotations(source.kind, context.object)
@@ -95,11 +95,11 @@ function draftObject(
   const { namespace: kubeNamespace, name } = context.coordinates;
   return {
     draft,
-    relations: withDefinitionApi(readRelations(context, config, namespace, warn), { cluster, source, entityKind: kind, config, apiNames }),
+    relations: withDefinitionApi(readRelations(context, settings, namespace, warn), { cluster, source, entityKind: kind, settings, apiNames }),
     claim: {
       scope: `${kind}:${namespace}`,
-      name: metadata.nameOverride ?? entityNameFor(config.mappings.nameModel, context.coordinates),
-      rank: rankOf(draft, config, metadata.nameOverride !== undefined),
+      name: metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates),
+      rank: rankOf(draft, settings, metadata.nameOverride !== undefined),
       suffixes: [kindSuffix(source.kind), shortHash(JSON.stringify([cluster, source.group, source.kind, kubeNamespace, name]))],
     },
   };
@@ -112,7 +112,7 @@ type ObjectTarget = { objectName: string; objectNamespace?: string };
  * (kind, name override, collision suffix), or, for objects not mapped here, to the ref the models would
  * give them. Among same-named objects of several kinds the rank order picks, so the choice is fixed.
  */
-function objectRefResolver(cluster: string, candidates: Candidate[], names: string[], config: IngestorConfig) {
+function objectRefResolver(cluster: string, candidates: Candidate[], names: string[], settings: MappingSettings) {
   const objectKey = (namespace: string | undefined, name: string) => JSON.stringify([namespace ?? null, name]);
   const byObject = new Map<string, string>();
   const ranked = candidates.map((c, i) => ({ c, i })).sort((x, y) => compareTuples(x.c.claim.rank, y.c.claim.rank));
@@ -120,7 +120,7 @@ function objectRefResolver(cluster: string, candidates: Candidate[], names: stri
     const key = objectKey(c.draft.context.coordinates.namespace, c.draft.context.coordinates.name);
     if (!byObject.has(key)) byObject.set(key, `${c.draft.kind.toLowerCase()}:${c.draft.namespace}/${names[i]}`);
   }
-  const { namespaceModel, nameModel } = config.mappings;
+  const { namespaceModel, nameModel } = settings.mappings;
   return (from: ObjectContext, target: ObjectTarget, objectKind: string): string => {
     const coordinates = { cluster, namespace: target.objectNamespace ?? from.coordinates.namespace, name: target.objectName };
     // API entities are never made from objects here: only the name models apply to them.
@@ -138,16 +138,16 @@ function objectRefResolver(cluster: string, candidates: Candidate[], names: stri
  * Sanitising and shortening are deterministic and the original stays in the source annotations, but
  * an operator looking for an object by name should be told where it went.
  */
-function reportRenames(cluster: string, candidates: Candidate[], names: string[], config: IngestorConfig, warn: (w: MappingWarning) => void): void {
+function reportRenames(cluster: string, candidates: Candidate[], names: string[], settings: MappingSettings, warn: (w: MappingWarning) => void): void {
   const clusterLabel = toDnsLabel(cluster);
   if (clusterLabel !== cluster) {
     warn({ cluster, object: `cluster ${cluster}`, message: `cluster name is not a valid catalog name; its entities use "${clusterLabel}"` });
   }
   candidates.forEach((candidate, i) => {
     const { name, namespace } = candidate.draft.context.coordinates;
-    const withNamespace = config.mappings.nameModel.startsWith('name-namespace') && namespace !== undefined;
+    const withNamespace = settings.mappings.nameModel.startsWith('name-namespace') && namespace !== undefined;
     const parts = withNamespace ? [name, namespace] : [name];
-    const plain = [...parts, ...(config.mappings.nameModel.endsWith('cluster') ? [clusterLabel] : [])].join('.');
+    const plain = [...parts, ...(settings.mappings.nameModel.endsWith('cluster') ? [clusterLabel] : [])].join('.');
     const expected = candidate.draft.metadata.nameOverride ?? plain;
     if (names[i] !== expected) {
       warn({ cluster, object: candidate.draft.context.label, message: `entity name "${clip(expected)}" is invalid, too long or taken by another object; emitted as "${names[i]}"` });
@@ -159,7 +159,7 @@ export function mapClusterObjects(
   cluster: string,
   objects: ClusterObject[],
   namespaces: NamespaceInfo[],
-  config: IngestorConfig,
+  settings: MappingSettings,
   /** Names of the API entities claims and composites consume ({@link definitionApiNames}). */
   apiNames: DefinitionApiNames = new Map(),
 ): MappingResult {
@@ -172,7 +172,7 @@ export function mapClusterObjects(
   const candidates: Candidate[] = [];
   for (const item of objects) {
     try {
-      const candidate = draftObject(cluster, item, namespaceMap, crossplaneKinds, config, apiNames, report);
+      const candidate = draftObject(cluster, item, namespaceMap, crossplaneKinds, settings, apiNames, report);
       if (candidate) candidates.push(candidate);
     } catch (error) {
       const label = labelOf(item);
@@ -181,11 +181,11 @@ export function mapClusterObjects(
   }
 
   const names = resolveNames(candidates.map(c => c.claim));
-  reportRenames(cluster, candidates, names, config, report.warn);
-  const resolver = objectRefResolver(cluster, candidates, names, config);
+  reportRenames(cluster, candidates, names, settings, report.warn);
+  const resolver = objectRefResolver(cluster, candidates, names, settings);
   const entities = candidates.map((candidate, index) => {
     const resolve = (target: ObjectTarget, objectKind: string) => resolver(candidate.draft.context, target, objectKind);
-    return buildEntity(candidate.draft, names[index], resolveRelations(candidate.relations, resolve), config);
+    return buildEntity(candidate.draft, names[index], resolveRelations(candidate.relations, resolve), settings);
   });
 
   return {

@@ -8,11 +8,11 @@ import {
   objectsOf,
   reading,
   refsOf,
-  testConfig,
+  testSettings,
   workloadKind,
 } from './testUtils';
 
-const config = testConfig();
+const config = testSettings();
 
 function statefulSet(name: string, namespace: string, annotations: Record<string, string> = {}): KubeObject {
   return { ...deployment(name, namespace, annotations), kind: 'StatefulSet' };
@@ -167,7 +167,7 @@ describe('mapReadings', () => {
     const objects = [deployment('api', 'team-a')];
     const result = mapReadings(
       [reading('b-cluster', [{ source: workloadKind(), objects }]), reading('a-cluster', [{ source: workloadKind(), objects }])],
-      testConfig({ mappings: { namespaceModel: 'default', nameModel: 'name', systemModel: 'none' } }),
+      testSettings({ mappings: { namespaceModel: 'default', nameModel: 'name', systemModel: 'none' } }),
     );
     expect(refsOf(result.entities)).toEqual(['component:default/api']);
     expect(result.entities[0].metadata.annotations!['kube-platform.io/clusters']).toBe('a-cluster,b-cluster');

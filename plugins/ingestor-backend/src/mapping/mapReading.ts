@@ -1,4 +1,4 @@
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { definitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, ClusterReading } from '../types';
 import { mergeAcrossClusters, type ClusterEntities } from './acrossClusters';
@@ -12,14 +12,14 @@ import type { MappingResult, MappingSkip, MappingWarning } from './types';
  * their Systems. A failed cluster or kind maps to nothing here and is reported as a warning; keeping its
  * last good entities is the provider's job.
  */
-export function mapReadings(readings: ClusterReading[], config: IngestorConfig): MappingResult {
+export function mapReadings(readings: ClusterReading[], settings: MappingSettings): MappingResult {
   const perCluster: ClusterEntities[] = [];
   const skipped: MappingSkip[] = [];
   const warnings: MappingWarning[] = [];
 
   const ordered = [...readings].sort((a, b) => compareStrings(a.cluster, b.cluster));
-  const apiNames = config.templates.enabled
-    ? definitionApiNames(new Map(ordered.map(r => [r.cluster, r.xrds ?? []] as const)), config.templates.options)
+  const apiNames = settings.templates.enabled
+    ? definitionApiNames(new Map(ordered.map(r => [r.cluster, r.xrds ?? []] as const)), settings.templates.options)
     : new Map<string, string>();
   for (const reading of ordered) {
     const { cluster } = reading;
@@ -35,7 +35,7 @@ export function mapReadings(readings: ClusterReading[], config: IngestorConfig):
         warnings.push({ cluster, object: `kind ${source.kind}`, message: `not mapped: ${clip(outcome.error)}` });
       }
     }
-    const result = mapClusterObjects(cluster, objects, reading.namespaces, config, apiNames);
+    const result = mapClusterObjects(cluster, objects, reading.namespaces, settings, apiNames);
     perCluster.push({ cluster, entities: result.entities });
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
@@ -45,7 +45,7 @@ export function mapReadings(readings: ClusterReading[], config: IngestorConfig):
   warnings.push(...merged.warnings);
   const unique = merged.entities;
   return {
-    entities: [...unique, ...systemEntities(unique, config)].sort(compareEntities),
+    entities: [...unique, ...systemEntities(unique, settings)].sort(compareEntities),
     skipped: sortReports(skipped),
     warnings: sortReports(warnings),
   };

@@ -1,12 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import type { KubeObject, NamespaceInfo } from '../types';
 import { mapClusterObjects } from './mapReading';
 import { toDnsLabel } from './names';
-import { deployment, expectAllValid, namespaceInfo, objectsOf, testConfig, workloadKind } from './testUtils';
+import { deployment, expectAllValid, namespaceInfo, objectsOf, testSettings, workloadKind } from './testUtils';
 
-function mapOne(object: KubeObject, options: { config?: IngestorConfig; namespaces?: NamespaceInfo[]; kind?: Parameters<typeof workloadKind>[0] } = {}) {
-  const result = mapClusterObjects('prod', objectsOf('prod', workloadKind(options.kind), [object]), options.namespaces ?? [], options.config ?? testConfig());
+function mapOne(object: KubeObject, options: { config?: MappingSettings; namespaces?: NamespaceInfo[]; kind?: Parameters<typeof workloadKind>[0] } = {}) {
+  const result = mapClusterObjects('prod', objectsOf('prod', workloadKind(options.kind), [object]), options.namespaces ?? [], options.config ?? testSettings());
   expect(result.entities).toHaveLength(1);
   return { entity: result.entities[0] as Entity & { spec: Record<string, unknown> }, warnings: result.warnings.map(w => w.message), result };
 }
@@ -56,7 +56,7 @@ describe('lifecycle, type, title, description', () => {
     const namespaces = teamA({ 'kube-platform.io/lifecycle': 'production' });
     expect(mapOne(deployment('a', 'team-a', { 'kube-platform.io/lifecycle': 'experimental' }), { namespaces }).entity.spec.lifecycle).toBe('experimental');
     expect(mapOne(deployment('a', 'team-a'), { namespaces }).entity.spec.lifecycle).toBe('production');
-    const config = testConfig({ defaultLifecycle: 'unknown' });
+    const config = testSettings({ defaultLifecycle: 'unknown' });
     expect(mapOne(deployment('a', 'team-a'), { config }).entity.spec.lifecycle).toBe('unknown');
   });
 
@@ -97,7 +97,7 @@ describe('lifecycle, type, title, description', () => {
 });
 
 describe('system', () => {
-  const withModel = (systemModel: IngestorConfig['mappings']['systemModel']) => testConfig({ mappings: { systemModel } });
+  const withModel = (systemModel: MappingSettings['mappings']['systemModel']) => testSettings({ mappings: { systemModel } });
 
   it('follows the system model when nothing is annotated', () => {
     expect(mapOne(deployment('a', 'team-a'), { config: withModel('namespace') }).entity.spec.system).toBe('system:prod/team-a');
@@ -184,7 +184,7 @@ describe('annotations', () => {
   };
 
   it('copies only listed keys and prefixes, never last-applied, never over our own keys', () => {
-    const config = testConfig({ copyAnnotations: { keys: ['backstage.io/techdocs-ref', 'backstage.io/kubernetes-id'], prefixes: ['example.com/', 'kubectl.kubernetes.io/'] } });
+    const config = testSettings({ copyAnnotations: { keys: ['backstage.io/techdocs-ref', 'backstage.io/kubernetes-id'], prefixes: ['example.com/', 'kubectl.kubernetes.io/'] } });
     const { entity, warnings } = mapOne(deployment('web', 'team-a', source), { config });
     const annotations = entity.metadata.annotations!;
     expect(annotations['backstage.io/techdocs-ref']).toBe('dir:.');
@@ -220,7 +220,7 @@ describe('annotations', () => {
 
   it('keeps the original cluster name in the location and cluster annotations', async () => {
     const arn = 'arn:aws:eks:eu-west-1:123456789012:cluster/prod';
-    const result = mapClusterObjects(arn, objectsOf(arn, workloadKind(), [deployment('web', 'team-a')]), [], testConfig());
+    const result = mapClusterObjects(arn, objectsOf(arn, workloadKind(), [deployment('web', 'team-a')]), [], testSettings());
     const annotations = result.entities[0].metadata.annotations!;
     expect(annotations['backstage.io/managed-by-location']).toBe(`kubernetes-ingestor:cluster/${arn}`);
     expect(annotations['backstage.io/kubernetes-cluster']).toBe(arn);
@@ -232,7 +232,7 @@ describe('annotations', () => {
 
 describe('ingestAsResources', () => {
   it('emits Resources without lifecycle and drops relations a Resource cannot have', async () => {
-    const config = testConfig({ components: { ingestAsResources: true } });
+    const config = testSettings({ components: { ingestAsResources: true } });
     const { entity, warnings, result } = mapOne(
       deployment('web', 'team-a', { 'kube-platform.io/depends-on': 'db', 'kube-platform.io/provides-apis': 'web-api' }),
       { config },

@@ -1,6 +1,6 @@
 import type { EntityLink } from '@backstage/catalog-model';
 import { SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { clip, UnknownRecord } from './guards';
 import { parseLinks } from './links';
 import { composeEntityName, isValidNameOverride, sanitizeTags, toDnsLabel } from './names';
@@ -60,10 +60,10 @@ function normalizeSystem(value: string, entityNamespace: string): string | undef
   return ref && ref.kind.toLowerCase() === 'system' ? refString(ref) : undefined;
 }
 
-function modelSystem(context: ObjectContext, config: IngestorConfig, entityNamespace: string): string | undefined {
+function modelSystem(context: ObjectContext, settings: MappingSettings, entityNamespace: string): string | undefined {
   const { cluster, namespace } = context.coordinates;
   if (namespace === undefined) return undefined;
-  switch (config.mappings.systemModel) {
+  switch (settings.mappings.systemModel) {
     case 'namespace':
       return `system:${entityNamespace}/${composeEntityName([namespace])}`;
     case 'cluster-namespace':
@@ -75,15 +75,15 @@ function modelSystem(context: ObjectContext, config: IngestorConfig, entityNames
 
 /**
  * Reads all product annotations of one object. Invalid values are reported through `warn` and the next
- * source in the precedence (object, then Namespace, then config) is used instead.
+ * source in the precedence (object, then Namespace, then the configured defaults) is used instead.
  */
 export function readSourceMetadata(
   context: ObjectContext,
-  config: IngestorConfig,
+  settings: MappingSettings,
   entityNamespace: string,
   warn: Warn,
 ): SourceMetadata {
-  const key = (suffix: string) => sourceAnnotationKey(config, suffix);
+  const key = (suffix: string) => sourceAnnotationKey(settings, suffix);
   const ofNamespace = ` of namespace ${context.coordinates.namespace}`;
   const own = (suffix: string) => readAnnotation(context.annotations, key(suffix), warn);
   const inherited = (suffix: string) => readAnnotation(context.namespaceAnnotations, key(suffix), warn, ofNamespace);
@@ -104,10 +104,10 @@ export function readSourceMetadata(
     return undefined;
   };
 
-  const owner = firstValid(S.owner, normalizeOwner) ?? normalizeOwner(config.defaultOwner) ?? config.defaultOwner;
+  const owner = firstValid(S.owner, normalizeOwner) ?? normalizeOwner(settings.defaultOwner) ?? settings.defaultOwner;
   const system =
     firstValid(S.system, value => normalizeSystem(value, entityNamespace)) ??
-    modelSystem(context, config, entityNamespace);
+    modelSystem(context, settings, entityNamespace);
 
   let nameOverride = own(S.name);
   if (nameOverride !== undefined && !isValidNameOverride(nameOverride)) {
@@ -121,7 +121,7 @@ export function readSourceMetadata(
     nameOverride,
     owner,
     system,
-    lifecycle: own(S.lifecycle) ?? inherited(S.lifecycle) ?? config.defaultLifecycle,
+    lifecycle: own(S.lifecycle) ?? inherited(S.lifecycle) ?? settings.defaultLifecycle,
     type: own(S.type),
     title: own(S.title),
     description: own(S.description),

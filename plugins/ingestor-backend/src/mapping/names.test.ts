@@ -10,7 +10,7 @@ import {
   shortHash,
   toDnsLabel,
 } from './names';
-import { deployment, expectAllValid, expectUniqueRefs, reading, refsOf, testConfig, workloadKind } from './testUtils';
+import { deployment, expectAllValid, expectUniqueRefs, reading, refsOf, testSettings, workloadKind } from './testUtils';
 
 /** The brief's (and Backstage's historical, stricter) entity name rule. */
 const STRICT_NAME = /^([A-Za-z0-9][-_.]?)*[A-Za-z0-9]$/;
@@ -163,7 +163,7 @@ describe('uniqueness property', () => {
       reading(cluster, [{ source: workloadKind('Deployment'), objects: [...ns].flatMap(([namespace, names]) => [...names].map(n => deployment(n, namespace))) }]),
     );
     const total = readings.reduce((sum, r) => sum + (r.kinds[0].outcome.ok ? r.kinds[0].outcome.value.length : 0), 0);
-    const result = mapReadings(readings, testConfig({ mappings: { systemModel: 'none' } }));
+    const result = mapReadings(readings, testSettings({ mappings: { systemModel: 'none' } }));
     expect(result.skipped).toEqual([]);
     expect(result.entities).toHaveLength(total);
     expectUniqueRefs(result.entities);

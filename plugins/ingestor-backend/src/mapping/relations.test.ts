@@ -1,6 +1,6 @@
 import type { ClusterObject, KubeObject } from '../types';
 import { mapClusterObjects } from './mapReading';
-import { claimKind, deployment, expectAllValid, objectsOf, testConfig, workloadKind } from './testUtils';
+import { claimKind, deployment, expectAllValid, objectsOf, testSettings, workloadKind } from './testUtils';
 
 function specOf(result: ReturnType<typeof mapClusterObjects>, sourceName: string) {
   const entity = result.entities.find(e => e.metadata.annotations?.['kube-platform.io/source-name'] === sourceName);
@@ -19,7 +19,7 @@ describe('relations', () => {
         }),
       ]),
       [],
-      testConfig(),
+      testSettings(),
     );
     expect(specOf(result, 'web')).toMatchObject({
       dependsOn: ['resource:default/payments-db', 'Component:Shared/Auth'],
@@ -59,7 +59,7 @@ describe('relations', () => {
       ...objectsOf('prod', workloadKind('StatefulSet'), [statefulSet]),
       claim,
     ];
-    const result = mapClusterObjects('prod', objects, [], testConfig({ crossplane: { claims: { ingestAsResources: true } } }));
+    const result = mapClusterObjects('prod', objects, [], testSettings({ crossplane: { claims: { ingestAsResources: true } } }));
     expect(specOf(result, 'web')).toMatchObject({
       dependsOn: [
         'resource:prod/db.team-a',
@@ -80,7 +80,7 @@ describe('relations', () => {
   });
 
   it('follows the name and namespace models for object names', () => {
-    const config = testConfig({ mappings: { namespaceModel: 'namespace', nameModel: 'name-namespace-cluster' } });
+    const config = testSettings({ mappings: { namespaceModel: 'namespace', nameModel: 'name-namespace-cluster' } });
     const web = deployment('web', 'team-a', { 'kube-platform.io/depends-on': 'db,team-b/db', 'kube-platform.io/consumes-apis': 'team-b/orders' });
     const result = mapClusterObjects('prod', objectsOf('prod', workloadKind(), [web]), [], config);
     expect(specOf(result, 'web')).toMatchObject({
@@ -94,7 +94,7 @@ describe('relations', () => {
       'prod',
       objectsOf('prod', workloadKind(), [deployment('web', 'team-a', { 'kube-platform.io/subcomponent-of': 'a,b' })]),
       [],
-      testConfig(),
+      testSettings(),
     );
     expect(specOf(result, 'web')).not.toHaveProperty('subcomponentOf');
     expect(result.warnings.map(w => w.message)).toEqual(['annotation kube-platform.io/subcomponent-of must name a single entity; ignored']);

@@ -1,6 +1,6 @@
 import { CommonValidatorFunctions } from '@backstage/catalog-model';
 import { SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { clip } from './guards';
 import { readAnnotation, Warn } from './metadata';
 import { isDnsLabel } from './names';
@@ -77,13 +77,13 @@ function parseTarget(item: string, rule: FieldRule, entityNamespace: string): { 
 /** Parses the relation annotations; invalid items are dropped with a warning naming the field. */
 export function readRelations(
   context: ObjectContext,
-  config: IngestorConfig,
+  settings: MappingSettings,
   entityNamespace: string,
   warn: Warn,
 ): RelationTargets {
   const targets: RelationTargets = {};
   for (const rule of RELATION_RULES) {
-    const key = sourceAnnotationKey(config, rule.suffix);
+    const key = sourceAnnotationKey(settings, rule.suffix);
     const value = readAnnotation(context.annotations, key, warn);
     if (value === undefined) continue;
     const items = value.split(',').map(item => item.trim()).filter(Boolean);

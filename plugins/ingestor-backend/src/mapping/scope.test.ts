@@ -1,8 +1,8 @@
 import type { ClusterObject, KubeObject } from '../types';
 import { mapClusterObjects } from './mapReading';
-import { claimKind, deployment, expectAllValid, objectsOf, testConfig, workloadKind } from './testUtils';
+import { claimKind, deployment, expectAllValid, objectsOf, testSettings, workloadKind } from './testUtils';
 
-function map(objects: KubeObject[], config = testConfig()) {
+function map(objects: KubeObject[], config = testSettings()) {
   return mapClusterObjects('prod', objectsOf('prod', workloadKind(), objects), [], config);
 }
 
@@ -28,14 +28,14 @@ describe('namespace scope', () => {
     const optIn = { 'kube-platform.io/add-to-catalog': 'true' };
     const result = map(
       [deployment('coredns', 'kube-system', optIn), deployment('web', 'team-a', optIn), deployment('other', 'team-a')],
-      testConfig({ components: { onlyIngestAnnotatedResources: true } }),
+      testSettings({ components: { onlyIngestAnnotatedResources: true } }),
     );
     expect(result.entities.map(e => e.metadata.name)).toEqual(['web.team-a']);
     expect(reasons(result)).toEqual(['Deployment kube-system/coredns: excluded-namespace', 'Deployment team-a/other: not-opted-in']);
   });
 
   it('applies includedNamespaces, with exclusions still winning', () => {
-    const config = testConfig({ components: { includedNamespaces: ['team-a', 'kube-system'] } });
+    const config = testSettings({ components: { includedNamespaces: ['team-a', 'kube-system'] } });
     const result = map([deployment('a', 'team-a'), deployment('b', 'team-b'), deployment('c', 'kube-system')], config);
     expect(result.entities.map(e => e.metadata.name)).toEqual(['a.team-a']);
     expect(reasons(result)).toEqual(['Deployment kube-system/c: excluded-namespace', 'Deployment team-b/b: not-included-namespace']);
@@ -47,7 +47,7 @@ describe('namespace scope', () => {
       source: claimKind(),
       object: { apiVersion: 'database.example.org/v1alpha1', kind: 'PostgreSQLInstance', metadata: { name: 'db', namespace: 'kube-system' } },
     };
-    const result = mapClusterObjects('prod', [claim], [], testConfig());
+    const result = mapClusterObjects('prod', [claim], [], testSettings());
     expect(result.skipped.map(s => s.reason)).toEqual(['excluded-namespace']);
   });
 });
@@ -71,7 +71,7 @@ describe('opt-out and opt-in', () => {
         deployment('no', 'team-a', { 'kube-platform.io/add-to-catalog': 'false' }),
         deployment('both', 'team-a', { 'kube-platform.io/add-to-catalog': 'true', 'kube-platform.io/exclude-from-catalog': 'true' }),
       ],
-      testConfig({ components: { onlyIngestAnnotatedResources: true } }),
+      testSettings({ components: { onlyIngestAnnotatedResources: true } }),
     );
     expect(result.entities.map(e => e.metadata.name)).toEqual(['yes.team-a']);
     expect(reasons(result)).toEqual(['Deployment team-a/both: opted-out', 'Deployment team-a/no: not-opted-in']);
@@ -82,14 +82,14 @@ describe('opt-out and opt-in', () => {
   });
 
   it('reads the flags under the configured prefix', () => {
-    const result = map([deployment('web', 'team-a', { 'acme.io/exclude-from-catalog': 'true' })], testConfig({ annotationPrefix: 'acme.io' }));
+    const result = map([deployment('web', 'team-a', { 'acme.io/exclude-from-catalog': 'true' })], testSettings({ annotationPrefix: 'acme.io' }));
     expect(reasons(result)).toEqual(['Deployment team-a/web: opted-out']);
   });
 });
 
 describe('roles', () => {
   it('skips workloads when components are disabled', () => {
-    expect(reasons(map([deployment('web', 'team-a')], testConfig({ components: { enabled: false } })))).toEqual([
+    expect(reasons(map([deployment('web', 'team-a')], testSettings({ components: { enabled: false } })))).toEqual([
       'Deployment team-a/web: disabled',
     ]);
   });
@@ -113,7 +113,7 @@ describe('hostile input', () => {
   ];
 
   it.each(hostile)('skips an object with %s as invalid, naming the field', (_, object, message) => {
-    const result = mapClusterObjects('prod', [{ cluster: 'prod', source: workloadKind(), object: object as KubeObject }], [], testConfig());
+    const result = mapClusterObjects('prod', [{ cluster: 'prod', source: workloadKind(), object: object as KubeObject }], [], testSettings());
     expect(result.entities).toEqual([]);
     expect(result.skipped).toHaveLength(1);
     expect(result.skipped[0].reason).toBe('invalid');
@@ -162,13 +162,13 @@ describe('hostile input', () => {
   });
 
   it('rejects an object listed under another cluster', () => {
-    const result = mapClusterObjects('prod', objectsOf('dev', workloadKind(), [deployment('web', 'team-a')]), [], testConfig());
+    const result = mapClusterObjects('prod', objectsOf('dev', workloadKind(), [deployment('web', 'team-a')]), [], testSettings());
     expect(result.skipped.map(s => s.reason)).toEqual(['invalid']);
   });
 
   it('never throws, whatever the items look like', () => {
     const items = [null, undefined, 42, { cluster: 'prod' }, { cluster: 'prod', source: null, object: {} }] as unknown as ClusterObject[];
-    const result = mapClusterObjects('prod', items, [], testConfig());
+    const result = mapClusterObjects('prod', items, [], testSettings());
     expect(result.entities).toEqual([]);
     expect(result.skipped.every(s => s.reason === 'invalid')).toBe(true);
     expect(result.skipped).toHaveLength(items.length);

@@ -1,5 +1,5 @@
 import { isTrueFlag, SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { namespaceScope, outOfScope } from '../namespaceScope';
 import type { KubeObject, NamespaceInfo, SourceKind } from '../types';
 import { asRecord, asString, clip, UnknownRecord } from './guards';
@@ -32,8 +32,8 @@ export function objectLabel(kind: string, name: string | undefined, namespace: s
   return namespace === undefined ? `${kind} ${shownName}` : `${kind} ${clip(namespace)}/${shownName}`;
 }
 
-export function sourceAnnotationKey(config: IngestorConfig, suffix: string): string {
-  return `${config.annotationPrefix}/${suffix}`;
+export function sourceAnnotationKey(settings: MappingSettings, suffix: string): string {
+  return `${settings.annotationPrefix}/${suffix}`;
 }
 
 /**
@@ -45,7 +45,7 @@ export function admitObject(
   source: SourceKind,
   raw: unknown,
   namespaces: ReadonlyMap<string, NamespaceInfo>,
-  config: IngestorConfig,
+  settings: MappingSettings,
 ): Admission {
   const metadata = asRecord(asRecord(raw)?.metadata);
   const name = asString(metadata?.name);
@@ -65,28 +65,28 @@ export function admitObject(
   const annotations = annotationsValue === undefined || annotationsValue === null ? {} : asRecord(annotationsValue);
   if (!annotations) return reject('invalid', `${label}: metadata.annotations is not an object`);
 
-  const enabled = source.role === 'workload' ? config.components.enabled : config.crossplane.enabled;
+  const enabled = source.role === 'workload' ? settings.components.enabled : settings.crossplane.enabled;
   if (!enabled) return reject('disabled', `${label}: ingestion of ${source.role} objects is disabled`);
 
-  const out = outOfScope(namespaceScope(config.components), rawNamespace);
+  const out = outOfScope(namespaceScope(settings.components), rawNamespace);
   if (out === 'excluded-namespace') return reject(out, `${label}: namespace ${rawNamespace} is excluded`);
   if (out === 'not-included-namespace') return reject(out, `${label}: namespace ${rawNamespace} is not in includedNamespaces`);
 
   const flags: string[] = [SOURCE_ANNOTATION_SUFFIXES.excludeFromCatalog, SOURCE_ANNOTATION_SUFFIXES.addToCatalog];
   for (const suffix of flags) {
-    const key = sourceAnnotationKey(config, suffix);
+    const key = sourceAnnotationKey(settings, suffix);
     const value = annotations[key];
     // An unreadable opt-in/opt-out flag leaves the owner's intent unknown; not ingesting is the safe side.
     if (value !== undefined && typeof value !== 'string') {
       return reject('invalid', `${label}: annotation ${key} is not a string`);
     }
   }
-  const optOutKey = sourceAnnotationKey(config, SOURCE_ANNOTATION_SUFFIXES.excludeFromCatalog);
+  const optOutKey = sourceAnnotationKey(settings, SOURCE_ANNOTATION_SUFFIXES.excludeFromCatalog);
   if (isTrueFlag(asString(annotations[optOutKey]))) {
     return reject('opted-out', `${label}: ${optOutKey} is "true"`);
   }
-  const optInKey = sourceAnnotationKey(config, SOURCE_ANNOTATION_SUFFIXES.addToCatalog);
-  if (config.components.onlyIngestAnnotatedResources && !isTrueFlag(asString(annotations[optInKey]))) {
+  const optInKey = sourceAnnotationKey(settings, SOURCE_ANNOTATION_SUFFIXES.addToCatalog);
+  if (settings.components.onlyIngestAnnotatedResources && !isTrueFlag(asString(annotations[optInKey]))) {
     return reject('not-opted-in', `${label}: only annotated objects are ingested and ${optInKey} is not "true"`);
   }
 

@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { systemEntities } from './mapReading';
-import { expectAllValid, refsOf, testConfig } from './testUtils';
+import { expectAllValid, refsOf, testSettings } from './testUtils';
 
 function component(name: string, namespace: string, spec: Record<string, string>, cluster = 'prod'): Entity {
   return {
@@ -11,7 +11,7 @@ function component(name: string, namespace: string, spec: Record<string, string>
   };
 }
 
-const config = testConfig();
+const config = testSettings();
 
 describe('systemEntities', () => {
   it('emits each referenced system once, owned by the most common member owner', async () => {

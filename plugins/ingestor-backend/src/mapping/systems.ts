@@ -1,6 +1,6 @@
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, Entity } from '@backstage/catalog-model';
 import { ENTITY_ANNOTATIONS } from '../annotations';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { clusterLocation } from './entityAnnotations';
 import { asString, compareStrings, compareTuples } from './guards';
 import { parseValidRef, refString } from './refs';
@@ -32,7 +32,7 @@ function majorityOwner(owners: string[], fallback: string): string {
  * points at a System someone else manages (say, `system:default/payments` written by hand), so none is
  * emitted for it; neither for a ref that already has a System among `entities`.
  */
-export function systemEntities(entities: Entity[], config: IngestorConfig): Entity[] {
+export function systemEntities(entities: Entity[], settings: MappingSettings): Entity[] {
   const existing = new Set(entities.filter(e => e.kind === 'System').map(e => refString({
     kind: 'system',
     namespace: e.metadata.namespace ?? 'default',
@@ -78,7 +78,7 @@ export function systemEntities(entities: Entity[], config: IngestorConfig): Enti
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'System',
         metadata: { name: members.name, namespace: members.namespace, annotations },
-        spec: { owner: majorityOwner(members.owners, config.defaultOwner) },
+        spec: { owner: majorityOwner(members.owners, settings.defaultOwner) },
       };
     });
 }

@@ -1,5 +1,6 @@
 /* Test helpers for the mapping tests; not part of the package's surface. */
 import { ConfigReader } from '@backstage/config';
+import { mappingSettings } from '../config/mappingSettings';
 import { readIngestorConfig } from '../config/readConfig';
 import {
   componentEntityV1alpha1Validator,
@@ -15,7 +16,7 @@ import {
   stringifyEntityRef,
   systemEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import type { ClusterObject, ClusterReading, KubeObject, NamespaceInfo, SourceKind } from '../types';
 
 /** Mapping tests' defaults, applied through the config reader like any app-config (one way to build settings). */
@@ -29,14 +30,17 @@ const MAPPING_TEST_CONFIG = {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function testConfig(overrides: {
-  [K in keyof IngestorConfig]?: IngestorConfig[K] extends object ? Partial<IngestorConfig[K]> : IngestorConfig[K];
-} = {}): IngestorConfig {
-  const base = readIngestorConfig(new ConfigReader({ kubernetesIngestor: MAPPING_TEST_CONFIG }));
-  // Settings already resolved (kinds, models) are merged per section, as a test states only what it varies.
+/**
+ * The mapping's settings as the provider builds them (reader, then {@link mappingSettings}), with the
+ * test's overrides merged per section, as a test states only what it varies.
+ */
+export function testSettings(overrides: {
+  [K in keyof MappingSettings]?: MappingSettings[K] extends object ? Partial<MappingSettings[K]> : MappingSettings[K];
+} = {}): MappingSettings {
+  const base = mappingSettings(readIngestorConfig(new ConfigReader({ kubernetesIngestor: MAPPING_TEST_CONFIG })));
   const sections: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(overrides)) {
-    const current: unknown = base[key as keyof IngestorConfig];
+    const current: unknown = base[key as keyof MappingSettings];
     sections[key] = isPlainObject(value) && isPlainObject(current) ? { ...current, ...value } : value;
   }
   return { ...base, ...sections };

@@ -2,6 +2,7 @@ import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { mappingSettings } from '../config/mappingSettings';
 import type { IngestorConfig } from '../config/types';
 import type { ClusterReading, KubeObject, SourceKind } from '../types';
 import { Ingestion, type ClusterSource } from './ingestion';
@@ -60,7 +61,7 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
   private deltaTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: KubernetesEntityProviderOptions<C>) {
-    this.ingestion = new Ingestion(opts.config, opts.clusters);
+    this.ingestion = new Ingestion(mappingSettings(opts.config), opts.clusters);
     this.warnOnce = warnOnceWith(opts.logger);
   }
 

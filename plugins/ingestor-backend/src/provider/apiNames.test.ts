@@ -1,6 +1,7 @@
 import { xrd } from '../templates/__testUtils__/fixtures';
 import { definitionApiKey } from '../templates/apiNames';
 import type { KubeObject } from '../types';
+import { mappingSettings } from '../config/mappingSettings';
 import { ApiNamesCache } from './apiNames';
 import { ClusterSnapshots } from './snapshots';
 import { reading, testConfig } from './testing';
@@ -17,7 +18,7 @@ function withVersion(object: KubeObject, resourceVersion: string, extraProperty?
 describe('ApiNamesCache', () => {
   it('names claims’ APIs from the snapshots’ XRDs, and works them out again only when an XRD changed', () => {
     const snapshots = new ClusterSnapshots();
-    const cache = new ApiNamesCache(testConfig());
+    const cache = new ApiNamesCache(mappingSettings(testConfig()));
     const base = xrd(schema);
     snapshots.applyReading({ ...reading('a', []), xrds: [withVersion(base, '1')] });
     snapshots.applyReading({ ...reading('b', []), xrds: [withVersion(base, '7')] });

@@ -1,4 +1,4 @@
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import { definitionApiNames, type DefinitionApiNames } from '../templates/apiNames';
 import type { KubeObject } from '../types';
 import type { ClusterSnapshots } from './snapshots';
@@ -11,14 +11,14 @@ export class ApiNamesCache {
   private inputs = new Map<string, KubeObject[]>();
   private names: DefinitionApiNames = new Map();
 
-  constructor(private readonly config: IngestorConfig) {}
+  constructor(private readonly settings: MappingSettings) {}
 
   of(snapshots: ClusterSnapshots): DefinitionApiNames {
-    if (!this.config.templates.enabled) return this.names;
+    if (!this.settings.templates.enabled) return this.names;
     const inputs = new Map(snapshots.clusterNames().map(cluster => [cluster, snapshots.xrds(cluster)] as const));
     const unchanged = inputs.size === this.inputs.size && [...inputs].every(([cluster, xrds]) => this.inputs.get(cluster) === xrds);
     if (!unchanged) {
-      this.names = definitionApiNames(inputs, this.config.templates.options);
+      this.names = definitionApiNames(inputs, this.settings.templates.options);
       this.inputs = inputs;
     }
     return this.names;

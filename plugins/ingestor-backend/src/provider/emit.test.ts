@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { deployment, reading, testConfig, workloadKind } from '../mapping/testUtils';
+import { deployment, reading, testSettings, workloadKind } from '../mapping/testUtils';
 import { emitEntities } from './emit';
 import { ClusterSnapshots } from './snapshots';
 
@@ -14,7 +14,7 @@ function snapshots(owners: Record<string, string> = {}): ClusterSnapshots {
 }
 
 // Name and namespace models that leave the cluster out: the only way two clusters meet on one ref.
-const config = testConfig({ mappings: { namespaceModel: 'namespace', nameModel: 'name', systemModel: 'none' } });
+const config = testSettings({ mappings: { namespaceModel: 'namespace', nameModel: 'name', systemModel: 'none' } });
 
 describe('emitEntities across clusters', () => {
   it('emits one entity for a service deployed to three clusters, listing them, without a cluster pin', () => {
@@ -44,7 +44,7 @@ describe('emitEntities across clusters', () => {
   });
 
   it('leaves entities of one cluster alone under the default models', () => {
-    const { entities } = emitEntities(snapshots(), testConfig({ mappings: { systemModel: 'none' } }));
+    const { entities } = emitEntities(snapshots(), testSettings({ mappings: { systemModel: 'none' } }));
     expect(entities.map(e => stringifyEntityRef(e)).sort()).toEqual(['component:prod-eu/api.shop', 'component:prod-us/api.shop', 'component:staging/api.shop']);
     expect(entities.every(e => e.metadata.annotations?.['kube-platform.io/clusters'] === undefined)).toBe(true);
   });

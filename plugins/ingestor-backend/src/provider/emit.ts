@@ -1,5 +1,5 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import type { DefinitionApiNames } from '../templates/apiNames';
 import { mapClusterObjects, mergeAcrossClusters, systemEntities, type ClusterEntities, type MappingResult } from '../mapping/mapReading';
 import type { ClusterSnapshots } from './snapshots';
@@ -15,12 +15,12 @@ export interface Emission {
  * (see {@link mergeAcrossClusters}: one entity per service, listing its clusters), and adds the Systems
  * they reference.
  */
-export function emitEntities(snapshots: ClusterSnapshots, config: IngestorConfig, apiNames: DefinitionApiNames = new Map()): Emission {
+export function emitEntities(snapshots: ClusterSnapshots, settings: MappingSettings, apiNames: DefinitionApiNames = new Map()): Emission {
   const skipped: Emission['skipped'] = [];
   const warnings: Emission['warnings'] = [];
   const perCluster: ClusterEntities[] = [];
   for (const cluster of snapshots.clusterNames()) {
-    const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), config, apiNames);
+    const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), settings, apiNames);
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
     perCluster.push({ cluster, entities: result.entities });
@@ -29,7 +29,7 @@ export function emitEntities(snapshots: ClusterSnapshots, config: IngestorConfig
   warnings.push(...merged.warnings);
   const refs = new Set(merged.entities.map(e => stringifyEntityRef(e)));
   const entities = [...merged.entities];
-  for (const system of systemEntities(entities, config)) {
+  for (const system of systemEntities(entities, settings)) {
     if (!refs.has(stringifyEntityRef(system))) entities.push(system);
   }
   return { entities, skipped, warnings };

@@ -1,4 +1,4 @@
-import type { IngestorConfig } from '../config/types';
+import type { MappingSettings } from '../config/types';
 import type { ClusterReading, KubeObject, SourceKind } from '../types';
 import { ApiNamesCache } from './apiNames';
 import { emitEntities, type Emission } from './emit';
@@ -29,8 +29,8 @@ export class Ingestion<C extends { name: string }> {
   private lastConnections: C[] = [];
   private readonly apiNames: ApiNamesCache;
 
-  constructor(private readonly config: IngestorConfig, private readonly source: ClusterSource<C>) {
-    this.apiNames = new ApiNamesCache(config);
+  constructor(private readonly settings: MappingSettings, private readonly source: ClusterSource<C>) {
+    this.apiNames = new ApiNamesCache(settings);
   }
 
   async sync(signal?: AbortSignal): Promise<SyncResult> {
@@ -59,6 +59,6 @@ export class Ingestion<C extends { name: string }> {
   }
 
   emit(): Emission {
-    return emitEntities(this.snapshots, this.config, this.apiNames.of(this.snapshots));
+    return emitEntities(this.snapshots, this.settings, this.apiNames.of(this.snapshots));
   }
 }
