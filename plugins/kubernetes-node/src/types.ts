@@ -1,5 +1,8 @@
 /**
  * A Kubernetes object as the API server returns it (plain JSON, no client-side model renaming).
+ * Every field is untrusted cluster data, except that `metadata` is always an object: the API server
+ * always sends one, and {@link withKindFields}, which every list, get and watch passes objects
+ * through, puts an empty one on anything else, so readers need no `?.` for it.
  *
  * @public
  */
@@ -11,6 +14,8 @@ export interface KubeObject {
     namespace?: string;
     uid?: string;
     resourceVersion?: string;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
     ownerReferences?: Array<{ apiVersion?: string; kind?: string; name?: string; uid?: string; controller?: boolean }>;

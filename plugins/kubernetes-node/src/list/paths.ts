@@ -28,7 +28,10 @@ export function collectionPath(source: ResourceType, namespace?: string): string
  */
 export function withKindFields<T extends KubeObject>(object: T, source: Pick<ResourceType, 'group' | 'version' | 'kind'>): T {
   const { apiVersion: _a, kind: _k, ...rest } = object;
-  return { apiVersion: apiVersionOf(source), kind: source.kind, ...rest } as T;
+  // A proxy or a broken server could send an object without metadata; KubeObject promises one.
+  const metadata: unknown = rest.metadata;
+  const safeMetadata = typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? rest.metadata : {};
+  return { apiVersion: apiVersionOf(source), kind: source.kind, ...rest, metadata: safeMetadata } as T;
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   type ResourceType,
 } from '@kube-platform/plugin-kubernetes-node';
 import type { ClustersConfig } from '../config/readConfig';
-import type { ClusterAccess, ClusterReader, KubeObject, ServedKind } from './types';
+import type { ClusterAccess, ClusterReader, ServedKind } from './types';
 
 /** Discovery documents change only when CRDs do; a minute of reuse saves most discovery requests. */
 const DISCOVERY_TTL_MS = 60_000;
@@ -53,10 +53,10 @@ export function readerFor(conn: ClusterConnection, api: ApiIndex, timeoutMs: num
       return hit;
     },
     async get(kind, namespace, name) {
-      return (await getObject(conn, resourceOf(kind), name, { namespace, timeoutMs })) as KubeObject | undefined;
+      return getObject(conn, resourceOf(kind), name, { namespace, timeoutMs });
     },
     async list(kind, namespace, options) {
-      return (await listAll(conn, resourceOf(kind), { namespace, timeoutMs, ...options })) as KubeObject[];
+      return listAll(conn, resourceOf(kind), { namespace, timeoutMs, ...options });
     },
     logs(pod, namespace, name, options) {
       return getSubresourceText(conn, resourceOf(pod), name, 'log', {

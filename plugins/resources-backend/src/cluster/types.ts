@@ -1,24 +1,11 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { KubeObject } from '@kube-platform/plugin-kubernetes-node';
 
-/** A Kubernetes object as read from a cluster; every field is untrusted cluster data. */
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{ apiVersion?: string; kind?: string; name?: string; uid?: string; controller?: boolean }>;
-    [key: string]: unknown;
-  };
-  spec?: Record<string, unknown>;
-  status?: Record<string, unknown>;
-  [key: string]: unknown;
-}
+/**
+ * A Kubernetes object as read from a cluster; every field but the `metadata` object the library
+ * guarantees is untrusted cluster data. One definition, the shared library's.
+ */
+export type { KubeObject } from '@kube-platform/plugin-kubernetes-node';
 
 /** A kind as the API server serves it (from discovery): never a plural guessed from the kind. */
 export interface ServedKind {
