@@ -32,7 +32,7 @@ export {
   type ProxyConnectionOptions,
 } from './connection/proxy';
 export { isAllowedCluster } from './connection/allowedClusters';
-export { directClustersFromKubernetesConfig } from './connection/kubernetesConfig';
+export { directClustersFromKubernetesConfig, readDirectClusters } from './connection/kubernetesConfig';
 
 export { createApiIndex, type ApiGroupInfo, type ApiIndex, type ApiResource, type DiscoveryRequestOptions } from './discovery/apiIndex';
 export { resolveKind, type KindQuery, type KindResolution } from './discovery/resolveKind';

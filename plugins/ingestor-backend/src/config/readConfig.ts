@@ -10,7 +10,8 @@ import {
   type TemplateOptionsInput,
 } from '../templates/options';
 import { DEFAULT_ANNOTATION_PREFIX } from '../annotations';
-import type { DirectClusterConfig, IngestorConfig, NameModel, NamespaceModel, SystemModel, WorkloadKindConfig } from './types';
+import { readDirectClusters } from '@kube-platform/plugin-kubernetes-node';
+import type { IngestorConfig, NameModel, NamespaceModel, SystemModel, WorkloadKindConfig } from './types';
 
 export const CONFIG_ROOT = 'kubernetesIngestor';
 
@@ -62,17 +63,6 @@ function readWorkloadKinds(c: Config): WorkloadKindConfig[] {
   const byKey = new Map<string, WorkloadKindConfig>();
   for (const k of [...defaults, ...custom]) byKey.set(`${k.group}/${k.kind}`, k);
   return [...byKey.values()];
-}
-
-function readDirectClusters(c: Config): DirectClusterConfig[] {
-  return (c.getOptionalConfigArray('clusters.direct') ?? []).map(d => ({
-    name: d.getString('name'),
-    url: d.getString('url'),
-    token: d.getOptionalString('token'),
-    caData: d.getOptionalString('caData'),
-    caFile: d.getOptionalString('caFile'),
-    skipTLSVerify: d.getOptionalBoolean('skipTLSVerify'),
-  }));
 }
 
 function readSchedule(c: Config, key = 'schedule'): IngestorConfig['schedule'] {

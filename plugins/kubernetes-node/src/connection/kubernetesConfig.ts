@@ -22,3 +22,22 @@ export function directClustersFromKubernetesConfig(config: Config): DirectCluste
       skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
     }));
 }
+
+/**
+ * A plugin's own `direct` cluster list (`name`, `url`, `token`, `caData`, `caFile`, `skipTLSVerify`),
+ * read from the plugin's config section at `key`. Pass the section as taken from the root config
+ * (`root.getOptionalConfig('kubernetesIngestor')`): its getters then name the full key, such as
+ * `kubernetesIngestor.clusters.direct[0].url`, in every error.
+ *
+ * @public
+ */
+export function readDirectClusters(config: Config, key = 'clusters.direct'): DirectClusterConfig[] {
+  return (config.getOptionalConfigArray(key) ?? []).map(d => ({
+    name: d.getString('name'),
+    url: d.getString('url'),
+    token: d.getOptionalString('token'),
+    caData: d.getOptionalString('caData'),
+    caFile: d.getOptionalString('caFile'),
+    skipTLSVerify: d.getOptionalBoolean('skipTLSVerify'),
+  }));
+}

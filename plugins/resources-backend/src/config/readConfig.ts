@@ -1,5 +1,5 @@
 import { ConfigReader, type Config } from '@backstage/config';
-import type { DirectClusterConfig } from '@kube-platform/plugin-kubernetes-node';
+import { readDirectClusters, type DirectClusterConfig } from '@kube-platform/plugin-kubernetes-node';
 
 /** The config section this plugin reads. */
 export const CONFIG_ROOT = 'kubernetesResources';
@@ -38,17 +38,6 @@ function intInRange(c: Config, key: string, fallback: number, min: number, max: 
   return value;
 }
 
-function readDirect(c: Config): DirectClusterConfig[] {
-  return (c.getOptionalConfigArray('clusters.direct') ?? []).map(d => ({
-    name: d.getString('name'),
-    url: d.getString('url'),
-    token: d.getOptionalString('token'),
-    caData: d.getOptionalString('caData'),
-    caFile: d.getOptionalString('caFile'),
-    skipTLSVerify: d.getOptionalBoolean('skipTLSVerify'),
-  }));
-}
-
 /**
  * Reads `kubernetesResources` once into typed, defaulted settings; a wrong value throws at start-up
  * with an error naming the key.
@@ -59,7 +48,7 @@ export function readResourcesConfig(root: Config): ResourcesConfig {
   if (source !== 'proxy' && source !== 'direct') {
     throw new Error(`Invalid value for ${CONFIG_ROOT}.clusters.source: expected "proxy" or "direct", got "${source}"`);
   }
-  const direct = readDirect(c);
+  const direct = readDirectClusters(c);
   const kubeconfig = c.getOptionalString('clusters.kubeconfig');
   if (source === 'direct' && !kubeconfig && direct.length === 0) {
     throw new Error(`${CONFIG_ROOT}.clusters.source is "direct" but neither ${CONFIG_ROOT}.clusters.kubeconfig nor ${CONFIG_ROOT}.clusters.direct is set`);
