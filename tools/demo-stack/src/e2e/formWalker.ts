@@ -1,0 +1,111 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** How far a template's form got: the pages walked, and why it stopped short of Review (if it did). */
+export interface WalkResult {
+  pages: number;
+  stuck?: string;
+}
+
+// The stepper marks the page being shown; MUI v4 and v5 name the class differently.
+const ACTIVE_STEP = '.MuiStepLabel-label.MuiStepLabel-active, .MuiStepLabel-label.Mui-active';
+// Enough for any demo template; a form that keeps offering Next past this is itself a bug.
+const MAX_PAGES = 12;
+
+/**
+ * Walks a template form that is already open to its Review page, filling only what the page marks as required,
+ * with values chosen from what the page shows (never from knowing the template), the way a hurried user would.
+ */
+export async function walkToReview(page: Page, name: string): Promise<WalkResult> {
+  const next = page.getByRole('button', { name: 'Next', exact: true });
+  const review = page.getByRole('button', { name: 'Review', exact: true });
+  for (let pages = 1; pages <= MAX_PAGES; pages++) {
+    await next.or(review).first().waitFor();
+    await fillRequired(page, name);
+    const last = await review.isVisible();
+    const step = await activeStep(page);
+    await (last ? review : next).click();
+    const outcome = await settle(page, step);
+    if (outcome === 'moved') continue;
+    if (outcome === 'review') return { pages };
+    return { pages, stuck: `page ${pages} (${step}): ${outcome}` };
+  }
+  return { pages: MAX_PAGES, stuck: `still no Review after ${MAX_PAGES} pages` };
+}
+
+async function activeStep(page: Page): Promise<string> {
+  const label = page.locator(ACTIVE_STEP).first();
+  return (await label.count()) ? ((await label.textContent()) ?? '').trim() : '';
+}
+
+/** After Next/Review: the next page, the Review page, or the validation messages that kept the form where it was. */
+async function settle(page: Page, stepBefore: string): Promise<'moved' | 'review' | string> {
+  const create = page.getByRole('button', { name: 'Create', exact: true });
+  const errors = page.locator('.Mui-error:not(label):not(input)');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await create.isVisible()) return 'review';
+    const step = await activeStep(page);
+    if (step !== stepBefore && (await page.getByRole('button', { name: /^(Next|Review)$/ }).count())) return 'moved';
+    if (await errors.count()) {
+      // Give the form a moment to show every message, not only the first.
+      await page.waitForTimeout(300);
+      const texts = (await errors.allTextContents()).map(t => t.trim()).filter(Boolean);
+      return `validation: ${[...new Set(texts)].join('; ') || 'a field is marked in error'}`;
+    }
+    await page.waitForTimeout(200);
+  }
+  return 'neither the next page nor a validation message within 30 s';
+}
+
+async function fillRequired(page: Page, name: string): Promise<void> {
+  const form = page.locator('form').first();
+  // Text-like inputs the page marks required and left empty (the select's hidden native input is handled below).
+  const inputs = form.locator(
+    'input[required]:not([type=checkbox]):not([type=radio]):not([type=hidden]):not(.MuiSelect-nativeInput):visible, textarea[required]:visible',
+  );
+  for (const input of await inputs.all()) {
+    if ((await input.inputValue()) !== '') continue;
+    if (await input.getAttribute('aria-autocomplete')) await pickFirstOption(page, input, name);
+    else await input.fill(await valueFor(input, name));
+  }
+  // Dropdowns: a required one without a value gets its first real option.
+  for (const select of await form.locator('[aria-haspopup="listbox"]:visible').all()) {
+    const needsValue = await select.evaluate(el => {
+      const control = el.closest('.MuiFormControl-root');
+      const required = !!control?.querySelector('.MuiFormLabel-asterisk') || !!control?.querySelector('input[required]');
+      return required && (el.textContent ?? '').replace(/[\s\u200b]/g, '') === '';
+    });
+    if (!needsValue) continue;
+    await select.click();
+    await page.getByRole('option').filter({ hasText: /[^\s\u200b]/ }).first().click();
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+  }
+}
+
+/** Owner and entity pickers: open the list and take its first entry; a free-text one without entries gets typed. */
+async function pickFirstOption(page: Page, input: Locator, name: string): Promise<void> {
+  await input.click();
+  const option = page.getByRole('option').first();
+  try {
+    await option.waitFor({ timeout: 15_000 });
+    await option.click();
+  } catch {
+    await input.fill(await valueFor(input, name));
+    await page.keyboard.press('Escape');
+  }
+}
+
+/**
+ * A valid value from what the field says about itself: a CIDR where it asks for one, a number, else a DNS label
+ * (valid for names, references and image names alike); `name` is itself a DNS label.
+ */
+async function valueFor(input: Locator, name: string): Promise<string> {
+  const type = await input.getAttribute('type');
+  if (type === 'number') return (await input.getAttribute('min')) ?? '1';
+  const said = await input.evaluate(el => {
+    const control = el.closest('.MuiFormControl-root') ?? el.parentElement;
+    return `${el.id} ${control?.textContent ?? ''}`;
+  });
+  if (/cidr/i.test(said)) return '10.0.0.0/16';
+  return /(^|_)name\b/.test(said) ? `e2e-${name}` : 'e2e-value';
+}
