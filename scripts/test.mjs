@@ -1,5 +1,6 @@
-// Runs every package's Jest tests through the Backstage CLI and ends with one plain summary line
-// ("tests: N passed, N failed") that CI reads. Exit status is Jest's.
+// Runs every package's Jest tests through the Backstage CLI, then (for a whole run) the type check and
+// the API reports check, and ends with one plain summary line ("tests: N passed, N failed") that CI reads;
+// the API check counts as one test. Exits non-zero when either failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,16 @@ if (!existsSync(results)) {
   process.exit(run.status || 1);
 }
 const summary = JSON.parse(readFileSync(results, 'utf8'));
-const failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-console.log(`\ntests: ${summary.numPassedTests} passed, ${failed} failed, ${summary.numPendingTests} skipped`);
-process.exit(run.status ?? 1);
+let passed = summary.numPassedTests;
+let failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+
+// A narrowed run (a path pattern) is someone iterating on a few tests: no type check or API reports.
+let apiStatus = 0;
+if (process.argv.length <= 2) {
+  apiStatus = spawnSync('node', [join(root, 'scripts/api-reports.mjs'), '--check'], { cwd: root, stdio: 'inherit' }).status ?? 1;
+  if (apiStatus === 0) passed += 1;
+  else failed += 1;
+}
+
+console.log(`\ntests: ${passed} passed, ${failed} failed, ${summary.numPendingTests} skipped`);
+process.exit(run.status || apiStatus);
