@@ -10,6 +10,7 @@ describe('createClusterAccess through the kubernetes-backend proxy', () => {
     '/api/kubernetes/proxy/apis': { groups: [] },
     '/api/kubernetes/proxy/api/v1': { resources: [{ name: 'configmaps', kind: 'ConfigMap', namespaced: true, verbs: ['get', 'list'] }] },
     '/api/kubernetes/proxy/api/v1/namespaces/shop/configmaps/settings': { metadata: { name: 'settings', namespace: 'shop' }, data: { a: '1' } },
+    '/api/kubernetes/clusters': { items: [{ name: 'prod', authProvider: 'oidc', oidcTokenProvider: 'okta' }, { name: 'ops', authProvider: 'serviceAccount' }] },
   };
   const server = http.createServer((req, res) => {
     seen.push({ url: req.url, headers: req.headers });
@@ -27,11 +28,26 @@ describe('createClusterAccess through the kubernetes-backend proxy', () => {
     await new Promise(r => server.close(r));
   });
 
+  it("says why a cluster that needs the user's own token cannot be read when the request carries none, before any cluster read", async () => {
+    const access = createClusterAccess(
+      { source: 'proxy', direct: [], requestTimeoutMs: 5000, maxConcurrentRequests: 4 },
+      { discovery: { getBaseUrl: async () => base, getExternalBaseUrl: async () => base }, auth: mockServices.auth() },
+    );
+    seen.length = 0;
+    await expect(access.reader('prod', { credentials: mockCredentials.user() })).rejects.toThrow(
+      /cluster prod authenticates with the signed-in user's own oidc token, which this request did not carry; give the cluster a service account/,
+    );
+    expect(seen.map(r => r.url)).toEqual(['/api/kubernetes/clusters']);
+    // A service-account cluster is read as before.
+    expect(await access.reader('ops', { credentials: mockCredentials.user() })).toBeDefined();
+  });
+
   it('reads as the caller: their identity in the token, their cluster credentials forwarded, the cluster named in a header', async () => {
     const access = createClusterAccess(
       { source: 'proxy', direct: [], requestTimeoutMs: 5000, maxConcurrentRequests: 4, allowedClusterNames: ['prod'] },
       { discovery: { getBaseUrl: async () => base, getExternalBaseUrl: async () => base }, auth: mockServices.auth() },
     );
+    seen.length = 0;
     expect(await access.reader('staging', { credentials: mockCredentials.user() })).toBeUndefined();
     const reader = await access.reader('prod', {
       credentials: mockCredentials.user('user:default/alice'),

@@ -1,4 +1,5 @@
 import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   apiVersionOf,
   connectionsFromDirectConfig,
@@ -11,9 +12,12 @@ import {
   isAllowedCluster,
   limitConnection,
   listAll,
+  listProxyClusters,
+  requiresUserToken,
   resolveKind,
   type ApiIndex,
   type ClusterConnection,
+  type ProxyCluster,
   type ResourceType,
 } from '@kube-platform/plugin-kubernetes-node';
 import type { ClustersConfig } from '../config/readConfig';
@@ -68,6 +72,22 @@ export function readerFor(conn: ClusterConnection, api: ApiIndex, timeoutMs: num
   };
 }
 
+/**
+ * Looks a cluster up in the kubernetes-backend's list (reused for a minute) and answers it when its auth
+ * strategy needs the signed-in user's own token (oidc, google, client-side aks). A list that cannot be read
+ * answers nothing: the proxy's own error then says what went wrong.
+ */
+function userTokenClusters(services: AccessServices, timeoutMs: number): (cluster: string) => Promise<ProxyCluster | undefined> {
+  let cached: { clusters: Promise<ProxyCluster[]>; until: number } | undefined;
+  return async cluster => {
+    if (!cached || cached.until < Date.now()) {
+      cached = { clusters: listProxyClusters({ ...services, timeoutMs }).catch(() => []), until: Date.now() + DISCOVERY_TTL_MS };
+    }
+    const found = (await cached.clusters).find(c => c.name === cluster);
+    return found && requiresUserToken(found) ? found : undefined;
+  };
+}
+
 /** Backstage services the proxy route needs. */
 export interface AccessServices {
   discovery: DiscoveryService;
@@ -82,9 +102,17 @@ export interface AccessServices {
 export function createClusterAccess(config: ClustersConfig, services: AccessServices): ClusterAccess {
   const limiter = createLimiter(config.maxConcurrentRequests);
   if (config.source === 'proxy') {
+    const userTokenCluster = userTokenClusters(services, config.requestTimeoutMs);
     return {
       async reader(cluster, caller) {
         if (!isAllowedCluster(cluster, config.allowedClusterNames)) return undefined;
+        const needsToken = caller.clusterAuthHeaders ? undefined : await userTokenCluster(cluster);
+        if (needsToken) {
+          throw new ServiceUnavailableError(
+            `cluster ${cluster} authenticates with the signed-in user's own ${needsToken.authProvider} token, which this request did not carry; ` +
+              'give the cluster a service account or cloud workload identity in kubernetes.clusterLocatorMethods, or read it directly (kubernetesResources.clusters.source: direct)',
+          );
+        }
         const conn = limitConnection(
           await createProxyConnection({
             ...services,
