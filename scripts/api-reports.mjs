@@ -4,7 +4,7 @@
 // Declarations come from one `tsc` run over the repository (which also type-checks everything).
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,9 @@ const PACKAGES = [
   { dir: 'plugins/resources-frontend', entries: ['index', 'alpha'] },
 ];
 
+// A fresh emit: tsc is incremental here, and a declaration kept from an earlier emit can print an inferred
+// type's members in another order than a clean checkout does.
+rmSync(join(root, 'dist-types'), { recursive: true, force: true });
 const tsc = spawnSync('bash', [join(root, 'scripts/yarn.sh'), 'tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 if (tsc.status !== 0) {
   console.error('api-reports: tsc failed, so no report could be checked');
