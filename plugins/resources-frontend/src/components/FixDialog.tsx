@@ -42,7 +42,17 @@ export function FixDialog({ problem, nodeNames, onClose }: FixDialogProps) {
               </Text>
               <pre
                 aria-label="Evidence"
-                style={{ margin: 0, maxHeight: 260, overflow: 'auto', fontSize: 12, whiteSpace: 'pre-wrap' }}
+                // A framed box, so a long log tail reads as scrollable where scroll bars are hidden.
+                style={{
+                  margin: 0,
+                  maxHeight: 260,
+                  overflow: 'auto',
+                  fontSize: 12,
+                  whiteSpace: 'pre-wrap',
+                  padding: 8,
+                  border: '1px solid var(--bui-border, #d0d0d0)',
+                  borderRadius: 4,
+                }}
               >
                 {problem.fix.evidence.join('\n')}
               </pre>
