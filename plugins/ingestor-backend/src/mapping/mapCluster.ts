@@ -4,6 +4,7 @@ import type { DefinitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, NamespaceInfo } from '../types';
 import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './crossplane';
 import { NameClaim, resolveNames } from './dedupe';
+import { DraftCache, type DraftRecord, type WarnSink } from './draftCache';
 import { buildEntity, EntityDraft, entityKindFor } from './entity';
 import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
@@ -64,6 +65,7 @@ function draftObject(
   settings: MappingSettings,
   apiNames: DefinitionApiNames,
   report: { skip: (skip: MappingSkip) => void; warn: (warning: MappingWarning) => void },
+  sink: WarnSink = report,
 ): Candidate | undefined {
   const { source } = item;
   if (item.cluster !== cluster) {
@@ -83,7 +85,8 @@ function draftObject(
     return undefined;
   }
 
-  const warn = (message: string) => report.warn({ cluster, object: context.label, message });
+  // Through the sink, so a reused draft's later warnings reach the mapping that reuses it.
+  const warn = (message: string) => sink.warn({ cluster, object: context.label, message });
   const namespace = entityNamespaceFor(settings.mappings.namespaceModel, context.coordinates);
   const metadata = readSourceMetadata(context, settings, namespace, warn);
   const kind = entityKindFor(source.role, settings);
@@ -155,6 +158,37 @@ function reportRenames(cluster: string, candidates: Candidate[], names: string[]
   });
 }
 
+/** Drafts one object, recording its reports so a later mapping can replay them. Never throws. */
+function recordDraft(
+  cluster: string,
+  item: ClusterObject,
+  namespaces: ReadonlyMap<string, NamespaceInfo>,
+  crossplaneKinds: ReadonlySet<string>,
+  settings: MappingSettings,
+  apiNames: DefinitionApiNames,
+): DraftRecord<Candidate> {
+  const skips: MappingSkip[] = [];
+  const warnings: MappingWarning[] = [];
+  const sink: WarnSink = { warn: w => warnings.push(w) };
+  const report = { skip: (s: MappingSkip) => skips.push(s), warn: (w: MappingWarning) => warnings.push(w) };
+  let candidate: Candidate | undefined;
+  try {
+    candidate = draftObject(cluster, item, namespaces, crossplaneKinds, settings, apiNames, report, sink);
+  } catch (error) {
+    const label = labelOf(item);
+    skips.push({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
+  }
+  return { candidate, skips, warnings, sink };
+}
+
+/** Per-object drafts kept between mappings of one cluster; see {@link mapClusterObjects}. */
+export type ClusterDraftCache = DraftCache<Candidate>;
+
+/** A cache for {@link mapClusterObjects}: one per cluster, kept for as long as the cluster is mapped. */
+export function createDraftCache(): ClusterDraftCache {
+  return new DraftCache<Candidate>();
+}
+
 export function mapClusterObjects(
   cluster: string,
   objects: ClusterObject[],
@@ -162,6 +196,8 @@ export function mapClusterObjects(
   settings: MappingSettings,
   /** Names of the API entities claims and composites consume ({@link definitionApiNames}). */
   apiNames: DefinitionApiNames = new Map(),
+  /** This cluster's drafts from its last mapping: unchanged objects are not read again. */
+  cache: ClusterDraftCache = createDraftCache(),
 ): MappingResult {
   const skipped: MappingSkip[] = [];
   const warnings: MappingWarning[] = [];
@@ -170,15 +206,15 @@ export function mapClusterObjects(
   const crossplaneKinds = crossplaneKindKeys(objects);
 
   const candidates: Candidate[] = [];
+  cache.begin(settings, crossplaneKinds, apiNames, namespaceMap);
   for (const item of objects) {
-    try {
-      const candidate = draftObject(cluster, item, namespaceMap, crossplaneKinds, settings, apiNames, report);
-      if (candidate) candidates.push(candidate);
-    } catch (error) {
-      const label = labelOf(item);
-      report.skip({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
-    }
+    const record = cache.lookup(item, () => recordDraft(cluster, item, namespaceMap, crossplaneKinds, settings, apiNames));
+    skipped.push(...record.skips);
+    warnings.push(...record.warnings);
+    record.sink.warn = report.warn;
+    if (record.candidate) candidates.push(record.candidate);
   }
+  cache.end();
 
   const names = resolveNames(candidates.map(c => c.claim));
   reportRenames(cluster, candidates, names, settings, report.warn);

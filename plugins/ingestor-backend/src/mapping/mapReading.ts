@@ -52,7 +52,7 @@ export function mapReadings(readings: ClusterReading[], settings: MappingSetting
 }
 
 // The provider imports the whole mapping surface from this entry point.
-export { mapClusterObjects } from './mapCluster';
+export { mapClusterObjects, createDraftCache, type ClusterDraftCache } from './mapCluster';
 export { systemEntities } from './systems';
 export { mergeAcrossClusters, type ClusterEntities } from './acrossClusters';
 export type { MappingResult, MappingSkip, MappingWarning, SkipReason } from './types';

@@ -1,7 +1,7 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { MappingSettings } from '../config/types';
 import type { DefinitionApiNames } from '../templates/apiNames';
-import { mapClusterObjects, mergeAcrossClusters, systemEntities, type ClusterEntities, type MappingResult } from '../mapping/mapReading';
+import { createDraftCache, mapClusterObjects, type ClusterDraftCache, mergeAcrossClusters, systemEntities, type ClusterEntities, type MappingResult } from '../mapping/mapReading';
 import type { ClusterSnapshots } from './snapshots';
 
 export interface Emission {
@@ -15,12 +15,22 @@ export interface Emission {
  * (see {@link mergeAcrossClusters}: one entity per service, listing its clusters), and adds the Systems
  * they reference.
  */
-export function emitEntities(snapshots: ClusterSnapshots, settings: MappingSettings, apiNames: DefinitionApiNames = new Map()): Emission {
+export function emitEntities(
+  snapshots: ClusterSnapshots,
+  settings: MappingSettings,
+  apiNames: DefinitionApiNames = new Map(),
+  /** Each cluster's drafts from the last emission, so unchanged objects are not read again; clusters gone are dropped. */
+  caches: Map<string, ClusterDraftCache> = new Map(),
+): Emission {
   const skipped: Emission['skipped'] = [];
   const warnings: Emission['warnings'] = [];
   const perCluster: ClusterEntities[] = [];
-  for (const cluster of snapshots.clusterNames()) {
-    const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), settings, apiNames);
+  const clusters = snapshots.clusterNames();
+  for (const cluster of [...caches.keys()]) if (!clusters.includes(cluster)) caches.delete(cluster);
+  for (const cluster of clusters) {
+    const cache = caches.get(cluster) ?? createDraftCache();
+    caches.set(cluster, cache);
+    const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), settings, apiNames, cache);
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
     perCluster.push({ cluster, entities: result.entities });

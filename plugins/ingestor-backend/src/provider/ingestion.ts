@@ -2,6 +2,7 @@ import type { MappingSettings } from '../config/types';
 import type { ClusterReading, KubeObject, SourceKind } from '../types';
 import { ApiNamesCache } from './apiNames';
 import { emitEntities, type Emission } from './emit';
+import type { ClusterDraftCache } from '../mapping/mapReading';
 import { ClusterSnapshots } from './snapshots';
 import { summarise, type CycleSummary } from './summary';
 
@@ -27,6 +28,8 @@ export interface SyncResult {
 export class Ingestion<C extends { name: string }> {
   readonly snapshots = new ClusterSnapshots();
   private lastConnections: C[] = [];
+  /** Per-cluster drafts of the last emission: a steady cycle re-reads only objects that changed. */
+  private readonly drafts = new Map<string, ClusterDraftCache>();
   private readonly apiNames: ApiNamesCache;
 
   constructor(private readonly settings: MappingSettings, private readonly source: ClusterSource<C>) {
@@ -59,6 +62,6 @@ export class Ingestion<C extends { name: string }> {
   }
 
   emit(): Emission {
-    return emitEntities(this.snapshots, this.settings, this.apiNames.of(this.snapshots));
+    return emitEntities(this.snapshots, this.settings, this.apiNames.of(this.snapshots), this.drafts);
   }
 }

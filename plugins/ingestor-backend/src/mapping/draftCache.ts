@@ -1,0 +1,80 @@
+import type { MappingSettings } from '../config/types';
+import type { DefinitionApiNames } from '../templates/apiNames';
+import type { ClusterObject, NamespaceInfo } from '../types';
+import { asRecord, asString, pathOf } from './guards';
+import type { MappingSkip, MappingWarning } from './types';
+
+/** Where a cached draft's later warnings (raised while its entity is built) go in the current mapping. */
+export interface WarnSink {
+  warn: (warning: MappingWarning) => void;
+}
+
+/** What drafting one object produced: its candidate (if admitted) and the reports drafting raised. */
+export interface DraftRecord<C> {
+  candidate: C | undefined;
+  skips: MappingSkip[];
+  warnings: MappingWarning[];
+  sink: WarnSink;
+}
+
+interface Entry<C> {
+  version: string;
+  namespace: string;
+  record: DraftRecord<C>;
+}
+
+/**
+ * The per-object drafts of one cluster's last mapping, so an object whose uid and resourceVersion did
+ * not change (and whose Namespace, the settings, the Crossplane kinds and the API names did not either)
+ * is not read again. Only the per-object step is cached: names, collisions and relations are decided
+ * across objects and always run on the full set.
+ */
+export class DraftCache<C> {
+  private context: { settings: MappingSettings; kinds: string; apiNames: string } | undefined;
+  private entries = new Map<string, Entry<C>>();
+  private next = new Map<string, Entry<C>>();
+  private namespaceKeys = new Map<string, string>();
+  /** Objects drafted (not reused) since the cache was made; tests read it to prove reuse. */
+  drafted = 0;
+
+  /** Starts one mapping; anything the drafts read that is shared by every object invalidates them all. */
+  begin(settings: MappingSettings, crossplaneKinds: ReadonlySet<string>, apiNames: DefinitionApiNames, namespaces: ReadonlyMap<string, NamespaceInfo>): void {
+    const context = { settings, kinds: JSON.stringify([...crossplaneKinds].sort()), apiNames: JSON.stringify([...apiNames]) };
+    const previous = this.context;
+    if (!previous || previous.settings !== settings || previous.kinds !== context.kinds || previous.apiNames !== context.apiNames) {
+      this.entries = new Map();
+    }
+    this.context = context;
+    this.next = new Map();
+    this.namespaceKeys = new Map([...namespaces].map(([name, info]) => [name, JSON.stringify(info)]));
+  }
+
+  /** The record of `item`, reused when still valid, otherwise made by `draft`. */
+  lookup(item: ClusterObject, draft: () => DraftRecord<C>): DraftRecord<C> {
+    const uid = asString(pathOf(item, 'object', 'metadata', 'uid'));
+    const resourceVersion = asString(pathOf(item, 'object', 'metadata', 'resourceVersion'));
+    if (uid === undefined || resourceVersion === undefined) {
+      this.drafted++;
+      return draft();
+    }
+    const source = asRecord(pathOf(item, 'source'));
+    const key = JSON.stringify([String(pathOf(item, 'cluster')), source?.role, source?.group, source?.kind, uid]);
+    const rawNamespace = asString(pathOf(item, 'object', 'metadata', 'namespace'));
+    const namespace = rawNamespace === undefined ? '' : (this.namespaceKeys.get(rawNamespace) ?? '-');
+    const cached = this.entries.get(key);
+    if (cached && cached.version === resourceVersion && cached.namespace === namespace && !this.next.has(key)) {
+      this.next.set(key, cached);
+      return cached.record;
+    }
+    this.drafted++;
+    const record = draft();
+    if (!this.next.has(key)) this.next.set(key, { version: resourceVersion, namespace, record });
+    return record;
+  }
+
+  /** Ends one mapping: objects not seen in it are forgotten. */
+  end(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+}
