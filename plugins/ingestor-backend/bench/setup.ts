@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { FleetSize } from '@internal/kube-sim/src/bench/fleet';
+import type { FleetSize, ServedCluster } from '@internal/kube-sim/src/bench/fleet';
 
-/** A cluster served by a benchmark server process: enough to reach it without a kubeconfig. */
-export interface BenchCluster {
-  index: number;
-  name: string;
-  url: string;
-  caPem?: string;
-  token: string;
-  objects: number;
-}
+/** A cluster served by a benchmark server process (kube-sim's bench/serve.ts reports them). */
+export type BenchCluster = ServedCluster;
 
 /** What every measurement process is given (as a JSON file): the fleet and where it is served. */
 export interface BenchSetup {

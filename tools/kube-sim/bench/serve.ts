@@ -6,17 +6,7 @@
  *   argv: <fleet name> <seed> <cluster index>[,<cluster index>...]
  */
 import { KubeSim } from '../src';
-import { clusterName, clusterObjects, FLEETS, type FleetSize } from '../src/bench/fleet';
-
-/** What the server process reports for each cluster it serves. */
-export interface ServedCluster {
-  index: number;
-  name: string;
-  url: string;
-  caPem?: string;
-  token: string;
-  objects: number;
-}
+import { clusterName, clusterObjects, FLEETS, type FleetSize, type ServedCluster } from '../src/bench/fleet';
 
 async function main(): Promise<void> {
   const [fleetName, seedText, indices] = process.argv.slice(2);

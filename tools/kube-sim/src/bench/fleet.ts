@@ -159,3 +159,16 @@ export function clusterObjects(size: FleetSize, seed: number, index: number): Ku
   }
   return objects;
 }
+
+/**
+ * One cluster of a fleet as a benchmark server process serves it, reported back to the benchmark: enough
+ * to reach it without a kubeconfig.
+ */
+export interface ServedCluster {
+  index: number;
+  name: string;
+  url: string;
+  caPem?: string;
+  token: string;
+  objects: number;
+}
