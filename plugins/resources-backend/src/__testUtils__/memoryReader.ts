@@ -24,9 +24,17 @@ export function memoryReader(kinds: ServedKind[], objects: KubeObject[], opts: {
       if (text === undefined) throw new Error(`no log for ${name}`);
       return text;
     },
-    async list(kind, namespace) {
-      stats.lists.push(`${kind.kind}/${namespace ?? ''}`);
-      return objects.filter(o => o.apiVersion === kind.apiVersion && o.kind === kind.kind && (!namespace || o.metadata?.namespace === namespace));
+    async list(kind, namespace, options = {}) {
+      stats.lists.push(`${kind.kind}/${namespace ?? ''}${options.labelSelector ? `?${options.labelSelector}` : ''}`);
+      // Equality selectors only (`k=v,k2=v2`), as the tree asks for.
+      const wanted = (options.labelSelector ?? '').split(',').filter(Boolean).map(term => term.split('='));
+      return objects.filter(
+        o =>
+          o.apiVersion === kind.apiVersion &&
+          o.kind === kind.kind &&
+          (!namespace || o.metadata?.namespace === namespace) &&
+          wanted.every(([k, v]) => o.metadata?.labels?.[k] === v),
+      );
     },
   };
   return { reader, stats };

@@ -122,6 +122,54 @@ describe('buildTree', () => {
     expect(stats.gets).toBeLessThan(10);
   });
 
+  describe('siblings of a labelled composite', () => {
+    const label = { 'crossplane.io/composite': 'orders-x1' };
+    const instanceNamed = (name: string, labels?: Record<string, string>): KubeObject => ({
+      apiVersion: 'rds.aws.upbound.io/v1beta1',
+      kind: 'Instance',
+      metadata: { name, ...(labels ? { labels } : {}) },
+      spec: { forProvider: {} },
+      status: { conditions: conditions('True', 'True') },
+    });
+    const compositeOf = (names: string[]): KubeObject => ({
+      ...composite,
+      metadata: { name: 'orders-x1', labels: label },
+      spec: { resourceRefs: names.map(name => ({ apiVersion: 'rds.aws.upbound.io/v1beta1', kind: 'Instance', name })) },
+    });
+    const root = { apiVersion: 'db.example.org/v1', kind: 'XDatabase', name: 'orders-x1' };
+    const byName = (built: Awaited<ReturnType<typeof buildTree>>) => new Map([...built.entries.values()].map(e => [e.node.name, e.node]));
+
+    it('are read with one LIST narrowed to the label, and those it does not return by name', async () => {
+      const names = Array.from({ length: 10 }, (_, i) => `i${i}`);
+      const labelled = names.map(name => instanceNamed(name, label));
+      // Another composite's instances are of the same kind: a whole LIST would read them too.
+      const others = Array.from({ length: 50 }, (_, i) => instanceNamed(`other${i}`, { 'crossplane.io/composite': 'other' }));
+      const unlabelled = instanceNamed('unlabelled');
+      const { reader, stats } = memoryReader(kinds, [compositeOf([...names, 'unlabelled', 'gone']), ...labelled, ...others, unlabelled]);
+      const built = await buildTree(reader, root, { maxNodes: 100, concurrency: 4 });
+      expect(stats.lists).toEqual(['Instance/?crossplane.io/composite=orders-x1']);
+      // The root, its XRD, then the two instances the narrowed LIST did not return.
+      expect(stats.gets).toBe(4);
+      const nodes = byName(built);
+      expect(nodes.get('i9')).toMatchObject({ status: 'ready' });
+      expect(nodes.get('unlabelled')).toMatchObject({ status: 'ready' });
+      expect(nodes.get('gone')).toMatchObject({ status: 'missing', reason: 'NotFound' });
+      expect(nodes.has('other0')).toBe(false);
+    });
+
+    it('are read with the whole LIST after all when many are not labelled', async () => {
+      const names = Array.from({ length: 12 }, (_, i) => `i${i}`);
+      const { reader, stats } = memoryReader(kinds, [compositeOf([...names, 'gone']), ...names.map(name => instanceNamed(name))]);
+      const built = await buildTree(reader, root, { maxNodes: 100, concurrency: 4 });
+      expect(stats.lists).toEqual(['Instance/?crossplane.io/composite=orders-x1', 'Instance/']);
+      // The root and its XRD only.
+      expect(stats.gets).toBe(2);
+      const nodes = byName(built);
+      expect([...nodes.values()].filter(n => n.kind === 'Instance' && n.status === 'ready')).toHaveLength(12);
+      expect(nodes.get('gone')).toMatchObject({ status: 'missing', reason: 'NotFound' });
+    });
+  });
+
   it('falls back to GETs when the LIST is refused, and never LISTs Secrets', async () => {
     const secrets = Array.from({ length: 12 }, (_, i) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `s${i}`, namespace: 'team' }, data: { k: 'c2VjcmV0' } }));
     const instances = Array.from({ length: 12 }, (_, i) => ({ apiVersion: 'rds.aws.upbound.io/v1beta1', kind: 'Instance', metadata: { name: `i${i}` }, spec: { forProvider: {} }, status: { conditions: conditions('True', 'True') } }));

@@ -58,6 +58,12 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : 'the object could not be read';
 }
 
+/** Objects one LIST read, by name; `complete` when the LIST was not narrowed, so an absent name is missing. */
+interface Batch {
+  objects: Map<string, KubeObject>;
+  complete: boolean;
+}
+
 interface Placed {
   id: string;
   ref: ObjectRef;
@@ -110,12 +116,14 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     return { node: presentNode(id, ref, role, object), depth, object, ...(kind ? { kind } : {}), remote: false };
   };
 
-  const read = async (placed: Placed, role: NodeRole, depth: number, batch?: Promise<Map<string, KubeObject> | undefined>): Promise<TreeEntry> => {
+  const read = async (placed: Placed, role: NodeRole, depth: number, batch?: Promise<Batch | undefined>): Promise<TreeEntry> => {
     const { id, ref, kind } = placed;
     if (placed.discoveryError) return { node: unreadableNode(id, ref, role, placed.discoveryError), depth, remote: false };
     if (!kind) return { node: missingNode(id, ref, role, 'KindNotServed'), depth, remote: false };
     const listed = batch ? await batch : undefined;
-    if (listed) return entryOf(placed, role, depth, listed.get(ref.name));
+    const object = listed?.objects.get(ref.name);
+    // Absent from a narrowed LIST proves nothing (the label may be missing): such an object is read by name.
+    if (listed && (object || listed.complete)) return entryOf(placed, role, depth, object);
     try {
       return entryOf(placed, role, depth, await limit(() => reader.get(kind, ref.namespace, ref.name)));
     } catch (err) {
@@ -149,7 +157,7 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     return placeRef(item.ref, parentNs);
   };
 
-  const settle = async (item: Found, placed: Placed, depth: number, batch?: Promise<Map<string, KubeObject> | undefined>): Promise<TreeEntry> => {
+  const settle = async (item: Found, placed: Placed, depth: number, batch?: Promise<Batch | undefined>): Promise<TreeEntry> => {
     if (item.type === 'object') {
       const object = redact(item.object);
       return { node: presentNode(placed.id, placed.ref, item.role, object), depth, object, kind: item.kind, remote: false };
@@ -165,30 +173,36 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
   /**
    * Many children of one kind in one namespace (a composite of hundreds of resources) are read with one
    * LIST instead of one GET each. Secrets never: a LIST would bring every Secret's data of the namespace.
-   * A LIST that fails (no list permission) falls back to GETs.
+   * When the children share a label selector (a composite's label on what it composes), the LIST is
+   * narrowed to it, so a cluster-scoped kind is not listed whole; if many children are not in that answer,
+   * the whole LIST is read after all. A LIST that fails (no list permission) falls back to GETs.
    */
   const batchesFor = (slots: Array<{ item: Found; placed: Placed }>) => {
-    const groups = new Map<string, { kind: ServedKind; namespace?: string; count: number }>();
+    const keyOf = (kind: ServedKind, namespace: string | undefined, selector: string | undefined) =>
+      `${kind.apiVersion}\u0000${kind.kind}\u0000${namespace ?? ''}\u0000${selector ?? ''}`;
+    const selectorOf = (item: Found) => (item.type === 'ref' ? item.siblingSelector : undefined);
+    const groups = new Map<string, { kind: ServedKind; namespace?: string; selector?: string; names: string[] }>();
     for (const { item, placed } of slots) {
       if (item.type !== 'ref' || !placed.kind || isSecret(placed.kind)) continue;
-      const key = `${placed.kind.apiVersion}\u0000${placed.kind.kind}\u0000${placed.ref.namespace ?? ''}`;
-      const group = groups.get(key) ?? { kind: placed.kind, namespace: placed.ref.namespace, count: 0 };
-      group.count++;
+      const key = keyOf(placed.kind, placed.ref.namespace, item.siblingSelector);
+      const group = groups.get(key) ?? { kind: placed.kind, namespace: placed.ref.namespace, selector: item.siblingSelector, names: [] };
+      group.names.push(placed.ref.name);
       groups.set(key, group);
     }
-    const batches = new Map<string, Promise<Map<string, KubeObject> | undefined>>();
+    const listed = (group: { kind: ServedKind; namespace?: string }, labelSelector?: string) =>
+      reader.list(group.kind, group.namespace, labelSelector ? { labelSelector } : {}).then(items => new Map(items.map(o => [o.metadata?.name ?? '', o])));
+    const batches = new Map<string, Promise<Batch | undefined>>();
     for (const [key, group] of groups) {
-      if (group.count < BATCH_MIN) continue;
-      batches.set(
-        key,
-        reader
-          .list(group.kind, group.namespace, {})
-          .then(items => new Map(items.map(o => [o.metadata?.name ?? '', o])))
-          .catch(() => undefined),
-      );
+      if (group.names.length < BATCH_MIN) continue;
+      const batch = group.selector
+        ? listed(group, group.selector).then(async (objects): Promise<Batch> => {
+            const absent = group.names.filter(name => !objects.has(name)).length;
+            return absent < BATCH_MIN ? { objects, complete: false } : { objects: await listed(group), complete: true };
+          })
+        : listed(group).then((objects): Batch => ({ objects, complete: true }));
+      batches.set(key, batch.catch(() => undefined));
     }
-    return (placed: Placed) =>
-      placed.kind ? batches.get(`${placed.kind.apiVersion}\u0000${placed.kind.kind}\u0000${placed.ref.namespace ?? ''}`) : undefined;
+    return (item: Found, placed: Placed) => (placed.kind ? batches.get(keyOf(placed.kind, placed.ref.namespace, selectorOf(item))) : undefined);
   };
 
   const root = await placeRef(rootRef, undefined);
@@ -231,7 +245,7 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     }
     const batchOf = batchesFor(slots);
     const pending = slots.map(({ item, placed, depth }) =>
-      settle(item, placed, depth, batchOf(placed)).then(entry => {
+      settle(item, placed, depth, batchOf(item, placed)).then(entry => {
         entries.set(placed.id, entry);
         return entry;
       }),

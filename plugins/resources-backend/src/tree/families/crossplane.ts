@@ -38,6 +38,20 @@ export function composedRefs(obj: KubeObject): ObjectRef[] {
   return [...refs(spec.resourceRefs), ...refs(record(spec.crossplane)?.resourceRefs)];
 }
 
+/** Crossplane's label naming the composite on the composite itself and on everything it composes. */
+const COMPOSITE_LABEL = 'crossplane.io/composite';
+/** A label value as the API server accepts it in a selector (63 characters at most). */
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+
+/**
+ * The selector of a composite's composed resources: the composite's own `crossplane.io/composite` label,
+ * which Crossplane copies to everything it composes. Undefined when the composite is not labelled.
+ */
+function composedSelector(obj: KubeObject): string | undefined {
+  const value = obj.metadata?.labels?.[COMPOSITE_LABEL];
+  return typeof value === 'string' && LABEL_VALUE.test(value) ? `${COMPOSITE_LABEL}=${value}` : undefined;
+}
+
 /**
  * Claim → its composite; composite → its composed resources; both → their Composition, and composites
  * → their XRD (named `<plural>.<group>` by Crossplane, the plural taken from discovery).
@@ -52,7 +66,8 @@ export const crossplaneFamily: Family = async (obj: KubeObject, kind: ServedKind
     const ref = readRef(obj.spec?.resourceRef);
     if (ref) found.push({ type: 'ref', ref, relation: 'resourceRef', role: 'child' });
   }
-  for (const ref of composedRefs(obj)) found.push({ type: 'ref', ref, relation: 'resourceRefs', role: 'child' });
+  const siblingSelector = composite ? composedSelector(obj) : undefined;
+  for (const ref of composedRefs(obj)) found.push({ type: 'ref', ref, relation: 'resourceRefs', role: 'child', ...(siblingSelector ? { siblingSelector } : {}) });
 
   const composition = compositionName(obj);
   if (composition) {

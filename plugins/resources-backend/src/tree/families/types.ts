@@ -8,6 +8,12 @@ export interface FoundRef {
   ref: ObjectRef;
   relation: string;
   role: Exclude<NodeRole, 'root'>;
+  /**
+   * A label selector the object is expected to match (Crossplane labels composed resources with their
+   * composite), so many siblings can be read with one LIST narrowed to them instead of every object of
+   * the kind. Only a hint: a sibling the narrowed LIST does not return is still read by name.
+   */
+  siblingSelector?: string;
 }
 
 /** An object already read (by one LIST for many children), so the builder needs no GET. */
