@@ -72,8 +72,8 @@ export function createApiIndex(conn: ClusterConnection, opts: DiscoveryRequestOp
 
   const allGroups = () =>
     once('/apis', async () => {
-      const list = await get<GroupList>('/apis');
-      const core = await get<{ versions?: string[] }>('/api');
+      // Both documents are always needed: one round trip instead of two.
+      const [list, core] = await Promise.all([get<GroupList>('/apis'), get<{ versions?: string[] }>('/api')]);
       const named: ApiGroupInfo[] = (list.groups ?? []).map(g => {
         const versions = (g.versions ?? []).map(v => v.version);
         return { name: g.name, versions, preferredVersion: g.preferredVersion?.version ?? versions[0] };
