@@ -4,6 +4,7 @@
  * with the create/read paths the API server serves and the readable schema as its one component;
  * the TypeScript types sit in its description as a code block a developer can copy.
  */
+import { createHash } from 'node:crypto';
 import type { Entity } from '@backstage/catalog-model';
 import { stringify } from 'yaml';
 import { annotationsOf, lifecycleOf, ownerOf, tagsOf } from './describe';
@@ -67,11 +68,38 @@ export function openApiDocument(input: ApiInput): Record<string, unknown> {
  */
 const YAML_DEFINITION_LIMIT = 64_000;
 
+/**
+ * YAML definitions already written, by a hash of their document: a provider converts the same unchanged
+ * definitions every cycle, and the `yaml` library is most of an API entity's cost. Bounded, oldest out.
+ */
+const writtenYaml = new Map<string, string>();
+const WRITTEN_YAML_ENTRIES = 500;
+
+/**
+ * JSON that tells apart what YAML writes differently and plain JSON would not (`.inf`, `.nan` and `-0`
+ * become null or 0 in JSON; undefined array items null), so two documents share a key only when they
+ * are written the same.
+ */
+function documentKey(document: Record<string, unknown>): string {
+  const json = JSON.stringify(document, (_key, value: unknown) => {
+    if (value === undefined) return '\u0000undefined';
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return `\u0000${Object.is(value, -0) ? '-0' : String(value)}`;
+    return value;
+  });
+  return createHash('sha256').update(json).digest('base64');
+}
+
 function serialise(document: Record<string, unknown>): string {
   const json = JSON.stringify(document, null, 2);
   if (json.length > YAML_DEFINITION_LIMIT) return `${json}\n`;
+  const key = documentKey(document);
+  const written = writtenYaml.get(key);
+  if (written !== undefined) return written;
   // No anchors: shared nodes are written out in full, as a reader expects.
-  return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+  const text = stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+  if (writtenYaml.size >= WRITTEN_YAML_ENTRIES) writtenYaml.delete(writtenYaml.keys().next().value as string);
+  writtenYaml.set(key, text);
+  return text;
 }
 
 export function apiEntity(input: ApiInput): Entity {

@@ -25,6 +25,20 @@ describe('convertDefinitions', () => {
     expect(generator).toHaveBeenCalledWith(expect.objectContaining({ type: 'object' }), 'WidgetV1');
   });
 
+  it('writes each definition from its own document, even when JSON could not tell two apart (.inf, null)', async () => {
+    const definitionWith = async (value: unknown) => {
+      const obj = crd({ type: 'object', properties: { size: { type: 'number', default: value } } });
+      const { entities } = await convertDefinitions([obj], options(), { typesGenerator: null });
+      return parse(String(entities.find(e => e.kind === 'API')?.spec?.definition)).components.schemas.Widget.properties.spec.properties.size.default;
+    };
+    // Converted again and again, as a provider does every cycle: each answer is its own document's.
+    expect(await definitionWith(Infinity)).toBe(Infinity);
+    expect(await definitionWith(null)).toBeNull();
+    expect(await definitionWith(Infinity)).toBe(Infinity);
+    expect(await definitionWith(-0)).toBe(-0);
+    expect(await definitionWith(0)).toBe(0);
+  });
+
   it('keeps the entities and warns when types cannot be generated', async () => {
     const { entities, warnings } = await convertDefinitions([crd(spec)], options(), { typesGenerator: async () => Promise.reject(new Error('boom')) });
     expect(entities).toHaveLength(2);
