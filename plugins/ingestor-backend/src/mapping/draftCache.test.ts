@@ -94,4 +94,34 @@ describe('mapping reuses the drafts of unchanged objects', () => {
     both(objects, namespaces(), cache);
     expect(both(objects, namespaces(), cache).drafted).toBe(1);
   });
+
+  it('hands back the very entity built last time for an unchanged object, with its build warnings, and rebuilds only what changed', () => {
+    const cache = createDraftCache();
+    const first = both(fleet(), namespaces(), cache).result;
+    const builtBefore = cache.built;
+    const second = both(fleet(), namespaces(), cache).result;
+    expect(cache.built).toBe(builtBefore);
+    second.entities.forEach((entity, i) => expect(entity).toBe(first.entities[i]));
+    expect(second.warnings).toEqual(first.warnings);
+
+    // worker changed; api depends on it by object name, which still resolves to the same entity.
+    const third = both(fleet({ worker: '2' }), namespaces(), cache).result;
+    expect(cache.built - builtBefore).toBe(1);
+    expect(third.entities.find(e => e.metadata.title === 'api')).toBe(first.entities.find(e => e.metadata.title === 'api'));
+  });
+
+  it('rebuilds an unchanged object whose dependency was renamed by a new object taking its name', () => {
+    const byName = testSettings({ mappings: { nameModel: 'name', namespaceModel: 'cluster' } });
+    const cache = createDraftCache();
+    const api = versioned('worker', 'team-b', '1');
+    const web = versioned('web', 'team-b', '1', { 'kube-platform.io/depends-on': 'worker' });
+    const map = (objects: KubeObject[]) => mapClusterObjects('prod', objectsOf('prod', source, objects), namespaces(), byName, new Map(), cache);
+    const before = map([api, web]);
+    const intruder = { ...versioned('worker', 'team-a', '1'), metadata: { ...versioned('worker', 'team-a', '1').metadata, uid: 'uid-intruder' } };
+    const after = map([api, web, intruder]);
+    const dependsOn = (result: ReturnType<typeof map>) => result.entities.find(e => e.metadata.name === 'web')?.spec?.dependsOn;
+    expect(dependsOn(before)).toEqual(['component:prod/worker']);
+    expect(dependsOn(after)).toEqual(['component:prod/worker-deployment']);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(mapClusterObjects('prod', objectsOf('prod', source, [api, web, intruder]), namespaces(), byName)));
+  });
 });

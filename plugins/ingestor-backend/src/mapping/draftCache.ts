@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import type { MappingSettings } from '../config/types';
 import type { DefinitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, NamespaceInfo } from '../types';
@@ -9,12 +10,25 @@ export interface WarnSink {
   warn: (warning: MappingWarning) => void;
 }
 
+/**
+ * The entity last built from a record, with what it was built from beyond the record itself: a later
+ * mapping that settles on the same name and relations reuses it (and replays its warnings).
+ */
+export interface BuiltEntity {
+  name: string;
+  /** The resolved relations, serialised; '' when the object names no relation targets. */
+  relations: string;
+  entity: Entity;
+  warnings: MappingWarning[];
+}
+
 /** What drafting one object produced: its candidate (if admitted) and the reports drafting raised. */
 export interface DraftRecord<C> {
   candidate: C | undefined;
   skips: MappingSkip[];
   warnings: MappingWarning[];
   sink: WarnSink;
+  built?: BuiltEntity;
 }
 
 interface Entry<C> {
@@ -36,6 +50,8 @@ export class DraftCache<C> {
   private namespaceKeys = new Map<string, string>();
   /** Objects drafted (not reused) since the cache was made; tests read it to prove reuse. */
   drafted = 0;
+  /** Entities built (not reused) since the cache was made; tests read it to prove reuse. */
+  built = 0;
 
   /** Starts one mapping; anything the drafts read that is shared by every object invalidates them all. */
   begin(settings: MappingSettings, crossplaneKinds: ReadonlySet<string>, apiNames: DefinitionApiNames, namespaces: ReadonlyMap<string, NamespaceInfo>): void {

@@ -10,7 +10,7 @@ import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
 import { entityNameFor, entityNamespaceFor, kindSuffix, shortHash, toDnsLabel } from './names';
 import { withDefinitionApi } from './definitionApi';
-import { readRelations, RelationTargets, resolveRelations } from './relations';
+import { readRelations, RelationSpec, RelationTargets, resolveRelations } from './relations';
 import { admitObject, ObjectContext, objectLabel } from './scope';
 import type { MappingResult, MappingSkip, MappingWarning } from './types';
 import { workloadAnnotations } from './workload';
@@ -181,6 +181,38 @@ function recordDraft(
   return { candidate, skips, warnings, sink };
 }
 
+/**
+ * The record's entity: the one built last time when the name and the resolved relations are the same
+ * (everything else it is built from is the record itself), its warnings replayed; otherwise built anew.
+ */
+function reuseOrBuild(
+  record: DraftRecord<Candidate>,
+  candidate: Candidate,
+  name: string,
+  relations: RelationSpec,
+  settings: MappingSettings,
+  cache: ClusterDraftCache,
+  warn: (w: MappingWarning) => void,
+): Entity {
+  // Most objects name no relation targets: their relations cannot differ, no need to serialise them.
+  const relationsKey = Object.keys(candidate.relations).length === 0 ? '' : JSON.stringify(relations);
+  const { built } = record;
+  if (built && built.name === name && built.relations === relationsKey) {
+    for (const w of built.warnings) warn(w);
+    return built.entity;
+  }
+  const captured: MappingWarning[] = [];
+  record.sink.warn = w => {
+    captured.push(w);
+    warn(w);
+  };
+  const entity = buildEntity(candidate.draft, name, relations, settings);
+  record.sink.warn = warn;
+  cache.built++;
+  record.built = { name, relations: relationsKey, entity, warnings: captured };
+  return entity;
+}
+
 /** Per-object drafts kept between mappings of one cluster; see {@link mapClusterObjects}. */
 export type ClusterDraftCache = DraftCache<Candidate>;
 
@@ -206,13 +238,16 @@ export function mapClusterObjects(
   const crossplaneKinds = crossplaneKindKeys(objects);
 
   const candidates: Candidate[] = [];
+  const records: DraftRecord<Candidate>[] = [];
   cache.begin(settings, crossplaneKinds, apiNames, namespaceMap);
   for (const item of objects) {
     const record = cache.lookup(item, () => recordDraft(cluster, item, namespaceMap, crossplaneKinds, settings, apiNames));
-    skipped.push(...record.skips);
-    warnings.push(...record.warnings);
-    record.sink.warn = report.warn;
-    if (record.candidate) candidates.push(record.candidate);
+    for (const skip of record.skips) skipped.push(skip);
+    for (const warning of record.warnings) warnings.push(warning);
+    if (record.candidate) {
+      candidates.push(record.candidate);
+      records.push(record);
+    }
   }
   cache.end();
 
@@ -221,7 +256,7 @@ export function mapClusterObjects(
   const resolver = objectRefResolver(cluster, candidates, names, settings);
   const entities = candidates.map((candidate, index) => {
     const resolve = (target: ObjectTarget, objectKind: string) => resolver(candidate.draft.context, target, objectKind);
-    return buildEntity(candidate.draft, names[index], resolveRelations(candidate.relations, resolve), settings);
+    return reuseOrBuild(records[index], candidate, names[index], resolveRelations(candidate.relations, resolve), settings, cache, report.warn);
   });
 
   return {

@@ -93,7 +93,9 @@ describe('KubernetesEntityProvider', () => {
 
   it('turns watch events into delta mutations with only what changed', async () => {
     const handlers: WatchHandlers[] = [];
-    const { clusters, provider, connection } = setup((_conn, _source, h) => handlers.push(h));
+    const { clusters, provider, connection } = setup((_conn, _source, h) => {
+      handlers.push(h);
+    });
     await provider.connect(connection);
     clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'web'), workload(DEPLOYMENT, 'ns', 'old')]) }])];
     await provider.refresh();
@@ -109,7 +111,7 @@ describe('KubernetesEntityProvider', () => {
     provider.stop();
   });
 
-  it('restarts a kind’s watch from each successful list’s resourceVersion, and keeps it when the list failed', async () => {
+  it('starts a kind’s watch from its list’s resourceVersion and keeps it running across syncs', async () => {
     const starts: string[] = [];
     const signals: AbortSignal[] = [];
     const { clusters, provider, connection } = setup((conn, source, _h, signal, rv) => {
@@ -121,12 +123,65 @@ describe('KubernetesEntityProvider', () => {
     await provider.refresh();
     clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: fail('503'), resourceVersion: undefined }])];
     await provider.refresh();
-    expect(starts).toEqual(['c/Deployment@10']);
-    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '42' }])];
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '42' }, { source: CRONJOB, outcome: ok([]), resourceVersion: '43' }])];
     await provider.refresh();
-    expect(starts).toEqual(['c/Deployment@10', 'c/Deployment@42']);
+    expect(starts).toEqual(['c/Deployment@10', 'c/CronJob@43']);
+    expect(signals.map(s => s.aborted)).toEqual([false, false]);
+    // A kind gone from discovery stops its watch.
+    clusters.next = [reading('c', [{ source: CRONJOB, outcome: ok([]), resourceVersion: '44' }])];
+    await provider.refresh();
     expect(signals.map(s => s.aborted)).toEqual([true, false]);
     provider.stop();
     expect(signals[1].aborted).toBe(true);
+  });
+
+  it('starts a watch that stopped on its own again at the next sync', async () => {
+    const starts: string[] = [];
+    let stop: () => void = () => {};
+    const { clusters, provider, connection } = setup((_conn, _source, _h, _signal, rv) => {
+      starts.push(String(rv));
+      return new Promise<void>(resolve => {
+        stop = resolve;
+      });
+    });
+    await provider.connect(connection);
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '10' }])];
+    await provider.refresh();
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '11' }])];
+    await provider.refresh();
+    expect(starts).toEqual(['10']);
+    stop();
+    await new Promise(r => setImmediate(r));
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '12' }])];
+    await provider.refresh();
+    expect(starts).toEqual(['10', '12']);
+    provider.stop();
+  });
+
+  it('keeps a change a running watch delivered while the cluster was being listed, though the list is older', async () => {
+    const handlers: WatchHandlers[] = [];
+    const { clusters, provider, connection } = setup((_conn, _source, h) => {
+      handlers.push(h);
+    });
+    await provider.connect(connection);
+    const web = (owner: string, resourceVersion: string) =>
+      workload(DEPLOYMENT, 'ns', 'web', { uid: 'u1', resourceVersion, annotations: { 'kube-platform.io/owner': owner } });
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([web('group:default/a', '1'), workload(DEPLOYMENT, 'ns', 'old', { uid: 'u2', resourceVersion: '2' })]) }])];
+    await provider.refresh();
+    // The list below was taken before these changes; the watch delivers them while it is in flight.
+    const stale = reading('c', [{ source: DEPLOYMENT, outcome: ok([web('group:default/a', '1'), workload(DEPLOYMENT, 'ns', 'old', { uid: 'u2', resourceVersion: '2' })]) }]);
+    const read = clusters.read.bind(clusters);
+    clusters.read = async () => {
+      handlers[0].onEvent('MODIFIED', web('group:default/b', '3'));
+      handlers[0].onEvent('DELETED', workload(DEPLOYMENT, 'ns', 'old', { uid: 'u2', resourceVersion: '4' }));
+      return read();
+    };
+    clusters.next = [stale];
+    await provider.refresh();
+    const full = connection.mutations.filter(m => m.type === 'full').at(-1)!;
+    if (full.type !== 'full') throw new Error('no full mutation');
+    const components = full.entities.map(e => e.entity).filter(e => e.kind === 'Component');
+    expect(components.map(e => [e.metadata.name, e.spec?.owner])).toEqual([['web.ns', 'group:default/b']]);
+    provider.stop();
   });
 });

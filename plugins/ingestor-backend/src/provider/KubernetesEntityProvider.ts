@@ -21,7 +21,8 @@ export interface WatchHandlers {
 
 /**
  * Starts a resilient watch of one kind in one cluster from `resourceVersion` (that of the list the
- * snapshot holds; absent: list first); it runs until `signal` aborts.
+ * snapshot holds; absent: list first); it runs until `signal` aborts. When it returns a promise, its
+ * settling means the watch stopped: the next sync starts it again.
  */
 export type KindWatcher<C> = (
   connection: C,
@@ -29,7 +30,7 @@ export type KindWatcher<C> = (
   handlers: WatchHandlers,
   signal: AbortSignal,
   resourceVersion?: string,
-) => void;
+) => void | Promise<void>;
 
 export interface KubernetesEntityProviderOptions<C extends { name: string }> {
   config: IngestorConfig;
@@ -43,8 +44,18 @@ export interface KubernetesEntityProviderOptions<C extends { name: string }> {
   deltaDelayMs?: number;
 }
 
-function index(entities: Entity[]): Map<string, { entity: Entity; json: string }> {
-  return new Map(entities.map(entity => [stringifyEntityRef(entity), { entity, json: JSON.stringify(entity) }]));
+function index(entities: Entity[]): Map<string, Entity> {
+  return new Map(entities.map(entity => [stringifyEntityRef(entity), entity]));
+}
+
+/**
+ * Whether the catalog must be sent `entity` again. Mapping hands back the very object it emitted before
+ * for an object that did not change, so identity settles nearly every entity; only a rebuilt one is
+ * compared by content (a rebuilt but equal entity is not sent).
+ */
+function changedSince(previous: Entity | undefined, entity: Entity): boolean {
+  if (previous === entity) return false;
+  return previous === undefined || JSON.stringify(previous) !== JSON.stringify(entity);
 }
 
 /**
@@ -55,7 +66,7 @@ function index(entities: Entity[]): Map<string, { entity: Entity; json: string }
 export class KubernetesEntityProvider<C extends { name: string }> implements EntityProvider {
   private connection?: EntityProviderConnection;
   private readonly ingestion: Ingestion<C>;
-  private emitted = new Map<string, { entity: Entity; json: string }>();
+  private emitted = new Map<string, Entity>();
   private readonly watches = new Map<string, AbortController>();
   private readonly warnOnce: (message: string) => void;
   private deltaTimer?: NodeJS.Timeout;
@@ -113,9 +124,10 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
   }
 
   /**
-   * One watch per cluster and kind, (re)started from the resourceVersion of this sync's list: the list
-   * just replaced the snapshot, so resuming anywhere else could re-apply older or miss newer changes.
-   * Kinds whose listing failed keep their running watch.
+   * One watch per cluster and kind. A new one starts from the resourceVersion of this sync's list, so it
+   * misses nothing and re-applies nothing. A running one is kept (a watch reconnects and re-lists on its
+   * own): the sync replayed the changes it delivered during the listing on top of the list, so the
+   * snapshot is as new as the watch; restarting every watch each cycle costs a connection per kind.
    */
   private ensureWatches(readings: ClusterReading[]): void {
     const { watcher, config } = this.opts;
@@ -130,12 +142,11 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
       for (const source of this.ingestion.snapshots.sources(conn.name)) {
         const key = `${conn.name}|${sourceKey(source)}`;
         wanted.add(key);
+        if (this.watches.has(key)) continue;
         const resourceVersion = listedAt.get(key);
-        if (this.watches.has(key) && resourceVersion === undefined) continue;
-        this.watches.get(key)?.abort();
         const controller = new AbortController();
         this.watches.set(key, controller);
-        watcher(conn, source, {
+        const running = watcher(conn, source, {
           onEvent: (type, object) => {
             if (this.ingestion.applyEvent(conn.name, source, type, object)) this.scheduleDelta();
           },
@@ -143,6 +154,10 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
             if (this.ingestion.replaceKind(conn.name, source, objects)) this.scheduleDelta();
           },
         }, controller.signal, resourceVersion);
+        const forget = () => {
+          if (this.watches.get(key) === controller) this.watches.delete(key);
+        };
+        running?.then(forget, forget);
       }
     }
     for (const [key, controller] of this.watches) {
@@ -161,16 +176,16 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
     }, this.opts.deltaDelayMs ?? 1000);
   }
 
-  /** Sends only what changed since the last mutation: re-mapping is cheap, catalog writes are not. */
+  /** Sends only what changed since the last mutation: re-mapping reuses every unchanged cluster and object, catalog writes are not cheap. */
   private async flushDelta(): Promise<void> {
     if (!this.connection) return;
     const next = index(this.ingestion.emit().entities);
-    const added = [...next].filter(([ref, { json }]) => this.emitted.get(ref)?.json !== json).map(([, v]) => v);
+    const added = [...next].filter(([ref, entity]) => changedSince(this.emitted.get(ref), entity)).map(([, entity]) => entity);
     const removed = [...this.emitted.keys()].filter(ref => !next.has(ref));
     if (added.length === 0 && removed.length === 0) return;
     await this.connection.applyMutation({
       type: 'delta',
-      added: added.map(({ entity }) => ({ entity, locationKey: LOCATION_KEY })),
+      added: added.map(entity => ({ entity, locationKey: LOCATION_KEY })),
       removed: removed.map(entityRef => ({ entityRef, locationKey: LOCATION_KEY })),
     });
     this.emitted = next;

@@ -11,6 +11,16 @@ export interface Emission {
 }
 
 /**
+ * What one cluster's last mapping used and produced. A cluster whose snapshot version, settings and API
+ * names are the same is not mapped again (a watch delta touches one cluster); one that changed is
+ * mapped with its drafts, so only the objects that changed are read again.
+ */
+export interface ClusterMappingCache {
+  drafts: ClusterDraftCache;
+  last?: { version: number; settings: MappingSettings; apiNames: DefinitionApiNames; result: MappingResult };
+}
+
+/**
  * Maps every cluster's last good snapshot, merges entities that several clusters produce under one ref
  * (see {@link mergeAcrossClusters}: one entity per service, listing its clusters), and adds the Systems
  * they reference.
@@ -19,8 +29,8 @@ export function emitEntities(
   snapshots: ClusterSnapshots,
   settings: MappingSettings,
   apiNames: DefinitionApiNames = new Map(),
-  /** Each cluster's drafts from the last emission, so unchanged objects are not read again; clusters gone are dropped. */
-  caches: Map<string, ClusterDraftCache> = new Map(),
+  /** Each cluster's mapping from the last emission, so unchanged work is not redone; clusters gone are dropped. */
+  caches: Map<string, ClusterMappingCache> = new Map(),
 ): Emission {
   const skipped: Emission['skipped'] = [];
   const warnings: Emission['warnings'] = [];
@@ -28,9 +38,9 @@ export function emitEntities(
   const clusters = snapshots.clusterNames();
   for (const cluster of [...caches.keys()]) if (!clusters.includes(cluster)) caches.delete(cluster);
   for (const cluster of clusters) {
-    const cache = caches.get(cluster) ?? createDraftCache();
+    const cache = caches.get(cluster) ?? { drafts: createDraftCache() };
     caches.set(cluster, cache);
-    const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), settings, apiNames, cache);
+    const result = mapCluster(snapshots, cluster, settings, apiNames, cache);
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
     perCluster.push({ cluster, entities: result.entities });
@@ -43,4 +53,13 @@ export function emitEntities(
     if (!refs.has(stringifyEntityRef(system))) entities.push(system);
   }
   return { entities, skipped, warnings };
+}
+
+function mapCluster(snapshots: ClusterSnapshots, cluster: string, settings: MappingSettings, apiNames: DefinitionApiNames, cache: ClusterMappingCache): MappingResult {
+  const version = snapshots.version(cluster);
+  const { last } = cache;
+  if (version !== undefined && last && last.version === version && last.settings === settings && last.apiNames === apiNames) return last.result;
+  const result = mapClusterObjects(cluster, snapshots.objects(cluster), snapshots.namespaces(cluster), settings, apiNames, cache.drafts);
+  cache.last = version === undefined ? undefined : { version, settings, apiNames, result };
+  return result;
 }

@@ -1,8 +1,7 @@
 import type { MappingSettings } from '../config/types';
 import type { ClusterReading, KubeObject, SourceKind } from '../types';
 import { ApiNamesCache } from './apiNames';
-import { emitEntities, type Emission } from './emit';
-import type { ClusterDraftCache } from '../mapping/mapReading';
+import { emitEntities, type ClusterMappingCache, type Emission } from './emit';
 import { ClusterSnapshots } from './snapshots';
 import { summarise, type CycleSummary } from './summary';
 
@@ -28,20 +27,36 @@ export interface SyncResult {
 export class Ingestion<C extends { name: string }> {
   readonly snapshots = new ClusterSnapshots();
   private lastConnections: C[] = [];
-  /** Per-cluster drafts of the last emission: a steady cycle re-reads only objects that changed. */
-  private readonly drafts = new Map<string, ClusterDraftCache>();
+  /** Per-cluster mappings of the last emission: a steady cycle re-reads only objects that changed, a delta only its cluster. */
+  private readonly mappings = new Map<string, ClusterMappingCache>();
   private readonly apiNames: ApiNamesCache;
 
   constructor(private readonly settings: MappingSettings, private readonly source: ClusterSource<C>) {
     this.apiNames = new ApiNamesCache(settings);
   }
 
+  /**
+   * Watch changes that arrived while a sync was reading. Watches keep running through a sync, so a list
+   * may be older than an event already folded in: replaying them, in order, on top of the readings
+   * leaves every object at the latest state seen (a watch delivers each kind's changes in order).
+   */
+  private journal?: Array<() => void>;
+
   async sync(signal?: AbortSignal): Promise<SyncResult> {
     const started = performance.now();
-    const connections = await this.source.connections();
-    this.lastConnections = connections;
-    const readings = await this.source.read(connections, signal);
+    const journal: Array<() => void> = [];
+    this.journal = journal;
+    let readings: ClusterReading[];
+    let connections: C[];
+    try {
+      connections = await this.source.connections();
+      this.lastConnections = connections;
+      readings = await this.source.read(connections, signal);
+    } finally {
+      if (this.journal === journal) this.journal = undefined;
+    }
     for (const reading of readings) this.snapshots.applyReading(reading);
+    for (const replay of journal) replay();
     const removedClusters = this.snapshots.retainClusters(connections.map(c => c.name));
     const emission = this.emit();
     return { emission, summary: summarise(readings, emission, performance.now() - started), readings, removedClusters };
@@ -54,14 +69,16 @@ export class Ingestion<C extends { name: string }> {
 
   /** Folds a watch event into the snapshot; true when it changed something worth re-emitting. */
   applyEvent(cluster: string, source: SourceKind, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: KubeObject): boolean {
+    this.journal?.push(() => this.snapshots.applyEvent(cluster, source, type, object));
     return this.snapshots.applyEvent(cluster, source, type, object);
   }
 
   replaceKind(cluster: string, source: SourceKind, objects: KubeObject[]): boolean {
+    this.journal?.push(() => this.snapshots.replaceKind(cluster, source, objects));
     return this.snapshots.replaceKind(cluster, source, objects);
   }
 
   emit(): Emission {
-    return emitEntities(this.snapshots, this.settings, this.apiNames.of(this.snapshots), this.drafts);
+    return emitEntities(this.snapshots, this.settings, this.apiNames.of(this.snapshots), this.mappings);
   }
 }

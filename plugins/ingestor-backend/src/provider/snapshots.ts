@@ -41,6 +41,18 @@ export interface ApplyReport {
  */
 export class ClusterSnapshots {
   private readonly clusters = new LastGoodByCluster<ClusterState>();
+  /** Bumped whenever a cluster's state may have changed, so its mapping is redone only then. */
+  private readonly versions = new Map<string, number>();
+  private counter = 0;
+
+  /** A number that changes whenever the cluster's objects, Namespaces or XRDs may have changed. */
+  version(cluster: string): number | undefined {
+    return this.versions.get(cluster);
+  }
+
+  private touch(cluster: string): void {
+    this.versions.set(cluster, ++this.counter);
+  }
 
   applyReading(reading: ClusterReading): ApplyReport {
     if (reading.error) {
@@ -49,6 +61,7 @@ export class ClusterSnapshots {
     }
     const { state, keptKinds } = this.merge(reading);
     this.clusters.record(reading.cluster, { ok: true, value: state });
+    this.touch(reading.cluster);
     return { keptKinds };
   }
 
@@ -85,7 +98,9 @@ export class ClusterSnapshots {
 
   /** Forgets clusters that are no longer configured; returns their names. */
   retainClusters(names: string[]): string[] {
-    return this.clusters.retain(names);
+    const removed = this.clusters.retain(names);
+    for (const name of removed) this.versions.delete(name);
+    return removed;
   }
 
   has(cluster: string): boolean {
@@ -121,6 +136,7 @@ export class ClusterSnapshots {
     if (!kind) return false;
     if (type === 'DELETED') kind.objects.delete(objectKey(object));
     else kind.objects.set(objectKey(object), object);
+    this.touch(cluster);
     return true;
   }
 
@@ -129,6 +145,7 @@ export class ClusterSnapshots {
     const state = this.clusters.get(cluster);
     if (!state?.kinds.has(sourceKey(source))) return false;
     state.kinds.set(sourceKey(source), { source, objects: new Map(objects.map(o => [objectKey(o), o])) });
+    this.touch(cluster);
     return true;
   }
 }

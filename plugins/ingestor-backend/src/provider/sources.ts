@@ -28,7 +28,7 @@ export function kindWatcher(config: IngestorConfig, logger: LoggerService): Kind
   const scope = namespaceScope(config.components);
   return (connection, source, handlers, signal, resourceVersion) => {
     const fieldSelector = source.namespaced ? scope.fieldSelector : undefined;
-    watchKind(connection, source, {
+    return watchKind(connection, source, {
       signal,
       resourceVersion,
       fieldSelector,

@@ -24,6 +24,7 @@ export class RecordingConnection implements EntityProviderConnection {
 }
 
 export const DEPLOYMENT: SourceKind = { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', namespaced: true, role: 'workload', defaultType: 'service' };
+export const CLAIM_KIND: SourceKind = { group: 'db.example.org', version: 'v1', kind: 'Database', plural: 'databases', namespaced: true, role: 'claim', defaultType: 'crossplane-claim', xrdName: 'xdatabases.db.example.org' };
 export const CRONJOB: SourceKind = { group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', namespaced: true, role: 'workload', defaultType: 'job' };
 
 export function workload(source: SourceKind, namespace: string, name: string, extra: Partial<KubeObject['metadata']> = {}): KubeObject {
