@@ -122,6 +122,32 @@ describe('buildTree', () => {
     expect(stats.gets).toBeLessThan(10);
   });
 
+  it('resolves the kinds of one wave at once and still places them in the order they were found', async () => {
+    const { reader } = memoryReader(kinds, [claim, composite, instance, object, composition]);
+    const resolve = reader.resolve.bind(reader);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    // Discovery of a group version takes a round trip; each kind here is of another group version.
+    reader.resolve = async (apiVersion, kind) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise(r => setTimeout(r, 5));
+      inFlight--;
+      return resolve(apiVersion, kind);
+    };
+    const built = await buildTree(reader, { apiVersion: 'db.example.org/v1', kind: 'XDatabase', name: 'orders-x1' }, { maxNodes: 100, concurrency: 4 });
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect([...built.entries.values()].map(e => `${e.node.kind}/${e.node.name}`)).toEqual([
+      'XDatabase/orders-x1',
+      'Instance/orders-db',
+      'Object/orders-cm',
+      'Instance/gone',
+      'Composition/aws',
+      'CompositeResourceDefinition/xdatabases.db.example.org',
+      'Secret/creds',
+    ]);
+  });
+
   describe('siblings of a labelled composite', () => {
     const label = { 'crossplane.io/composite': 'orders-x1' };
     const instanceNamed = (name: string, labels?: Record<string, string>): KubeObject => ({

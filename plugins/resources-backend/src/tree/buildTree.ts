@@ -225,10 +225,13 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
         return { parent, items: perFamily.flat() };
       }),
     );
+    // Kinds are resolved all at once (a composite of several providers' resources needs several discovery
+    // documents), then placed in their found order.
+    const placing = found.map(({ parent, items }) => ({ parent, items: items.map(item => ({ item, placed: place(item, parent) })) }));
     const slots: Array<{ item: Found; placed: Placed; depth: number }> = [];
-    for (const { parent, items } of found) {
-      for (const item of items) {
-        const placed = await place(item, parent);
+    for (const { parent, items } of placing) {
+      for (const { item, placed: pending } of items) {
+        const placed = await pending;
         if (entries.has(placed.id)) {
           addEdge(parent.node.id, placed.id, item.relation);
           continue;
