@@ -12,8 +12,13 @@ describe('createClusterAccess through the kubernetes-backend proxy', () => {
     '/api/kubernetes/proxy/api/v1/namespaces/shop/configmaps/settings': { metadata: { name: 'settings', namespace: 'shop' }, data: { a: '1' } },
     '/api/kubernetes/clusters': { items: [{ name: 'prod', authProvider: 'oidc', oidcTokenProvider: 'okta' }, { name: 'ops', authProvider: 'serviceAccount' }] },
   };
+  let refuseDiscovery = false;
   const server = http.createServer((req, res) => {
     seen.push({ url: req.url, headers: req.headers });
+    if (refuseDiscovery && req.url === '/api/kubernetes/proxy/apis') {
+      res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ kind: 'Status', code: 403 }));
+      return;
+    }
     const body = answers[(req.url ?? '').split('?')[0]];
     if (body) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     else res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ kind: 'Status', code: 404 }));
@@ -63,5 +68,39 @@ describe('createClusterAccess through the kubernetes-backend proxy', () => {
       expect(req.headers['backstage-kubernetes-authorization-oidc-okta']).toBe('Bearer alice-cluster-token');
       expect(req.headers.authorization).toContain('user:default/alice');
     }
+  });
+
+  it('reuses discovery for the same caller only, reads every object with the current request, and forgets a failed discovery', async () => {
+    const access = createClusterAccess(
+      { source: 'proxy', direct: [], requestTimeoutMs: 5000, maxConcurrentRequests: 4 },
+      { discovery: { getBaseUrl: async () => base, getExternalBaseUrl: async () => base }, auth: mockServices.auth() },
+    );
+    const isDiscovery = (url?: string) => /^\/api\/kubernetes\/proxy\/(api|apis|api\/v1)$/.test(url ?? '');
+    const treeOf = async (user: string, headers?: Record<string, string>) => {
+      seen.length = 0;
+      const reader = await access.reader('ops', { credentials: mockCredentials.user(user), ...(headers ? { clusterAuthHeaders: headers } : {}) });
+      const kind = await reader!.resolve('v1', 'ConfigMap').catch(() => undefined);
+      if (kind) expect(await reader!.get(kind, 'shop', 'settings')).toMatchObject({ metadata: { name: 'settings' } });
+      return { kind, discovery: seen.filter(r => isDiscovery(r.url)), reads: seen.filter(r => !isDiscovery(r.url) && r.url !== '/api/kubernetes/clusters') };
+    };
+
+    const first = await treeOf('user:default/alice');
+    expect(first.discovery.map(r => r.url).sort()).toEqual(['/api/kubernetes/proxy/api', '/api/kubernetes/proxy/api/v1', '/api/kubernetes/proxy/apis']);
+    const again = await treeOf('user:default/alice');
+    expect(again.discovery).toEqual([]);
+    expect(again.reads.map(r => r.headers.authorization)).toEqual([expect.stringContaining('user:default/alice')]);
+    // Another caller, or the same one with other cluster credentials, reads discovery as themselves.
+    const bob = await treeOf('user:default/bob');
+    expect(bob.discovery).toHaveLength(3);
+    for (const r of [...bob.discovery, ...bob.reads]) expect(r.headers.authorization).toContain('user:default/bob');
+    const aliceElsewhere = await treeOf('user:default/alice', { 'backstage-kubernetes-authorization-oidc-okta': 'Bearer other' });
+    expect(aliceElsewhere.discovery).toHaveLength(3);
+
+    refuseDiscovery = true;
+    expect((await treeOf('user:default/carol')).kind).toBeUndefined();
+    refuseDiscovery = false;
+    const retried = await treeOf('user:default/carol');
+    expect(retried.kind).toBeDefined();
+    expect(retried.discovery.length).toBeGreaterThan(0);
   });
 });

@@ -21,10 +21,13 @@ import {
   type ResourceType,
 } from '@kube-platform/plugin-kubernetes-node';
 import type { ClustersConfig } from '../config/readConfig';
+import { callerDiscovery } from './callerDiscovery';
 import type { ClusterAccess, ClusterReader, ServedKind } from './types';
 
 /** Discovery documents change only when CRDs do; a minute of reuse saves most discovery requests. */
 const DISCOVERY_TTL_MS = 60_000;
+/** Cluster and caller pairs whose proxy discovery is kept at once; the oldest goes first. */
+const DISCOVERY_CALLERS = 500;
 
 function resourceOf(kind: ServedKind): ResourceType {
   const slash = kind.apiVersion.indexOf('/');
@@ -103,6 +106,7 @@ export function createClusterAccess(config: ClustersConfig, services: AccessServ
   const limiter = createLimiter(config.maxConcurrentRequests);
   if (config.source === 'proxy') {
     const userTokenCluster = userTokenClusters(services, config.requestTimeoutMs);
+    const discoveryFor = callerDiscovery({ timeoutMs: config.requestTimeoutMs, ttlMs: DISCOVERY_TTL_MS, maxEntries: DISCOVERY_CALLERS });
     return {
       async reader(cluster, caller) {
         if (!isAllowedCluster(cluster, config.allowedClusterNames)) return undefined;
@@ -122,7 +126,7 @@ export function createClusterAccess(config: ClustersConfig, services: AccessServ
           }),
           limiter,
         );
-        return readerFor(conn, createApiIndex(conn, { timeoutMs: config.requestTimeoutMs }), config.requestTimeoutMs);
+        return readerFor(conn, discoveryFor(cluster, caller, conn), config.requestTimeoutMs);
       },
     };
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BackstageCredentials, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -10,6 +9,7 @@ import {
   type NodeView,
   type ResourceTree,
 } from '@kube-platform/plugin-kubernetes-common';
+import { callerKey } from '../cluster/callerKey';
 import type { Caller, ClusterAccess, ClusterReader } from '../cluster/types';
 import type { TreeSettings } from '../config/readConfig';
 import { diagnose } from '../diagnosis/diagnose';
@@ -40,14 +40,6 @@ interface CachedTree {
 }
 
 const VIEWS: readonly NodeView[] = ['yaml', 'events', 'logs'];
-
-function callerKey(caller: Caller): string {
-  const p = caller.credentials.principal as { type?: string; userEntityRef?: string; subject?: string };
-  const who = `${p.type ?? ''}:${p.userEntityRef ?? p.subject ?? ''}`;
-  // Different cluster credentials may see different objects, so they get their own cache entry.
-  const headers = caller.clusterAuthHeaders ? JSON.stringify(Object.entries(caller.clusterAuthHeaders).sort()) : '';
-  return `${who}\u0000${createHash('sha256').update(headers).digest('hex')}`;
-}
 
 /**
  * Trees and node views for entities, each request authorised as its caller: the entity is read from
