@@ -8,3 +8,4 @@ export * from './resources';
 export * from './permissions';
 export { ENTITY_ANNOTATIONS, ingestedEntityLocation } from './annotations';
 export * from './contract';
+export { upjetRequiredField, withRuleRequiredFields, type RuleRequiredSchema } from './ruleRequired';

@@ -6,6 +6,7 @@ import type { FormPlan } from './form/parameters';
 import type { TemplateOptions } from './options';
 import type { TemplateOutput, TemplateStep } from './steps';
 import type { DefinitionVersion } from './sources';
+import { caseTwinPaths } from './form/caseTwins';
 import { markdownText } from './form/text';
 import { withArticle } from './words';
 
@@ -37,7 +38,7 @@ function summary(v: DefinitionVersion): string {
 export function templateEntity(input: TemplateInput): Entity {
   const { version: v, plan, options } = input;
   const notes = [...input.notes, ...(v.deprecationWarning ? [v.deprecationWarning] : []), ...fieldNotes(plan.records)];
-  return {
+  const entity: Entity = {
     apiVersion: 'scaffolder.backstage.io/v1beta3',
     kind: 'Template',
     metadata: {
@@ -57,4 +58,11 @@ export function templateEntity(input: TemplateInput): Entity {
       output: input.output,
     },
   };
+  // The form drops its own twins (form/caseTwins.ts); any left (e.g. two spec fields bound at the top level) would
+  // make the catalog refuse the entity without a word to the platform team, so the definition is reported instead.
+  const twins = caseTwinPaths(entity, '');
+  if (twins.length) {
+    throw new Error(`the Template would hold keys that differ only in letter case, which the catalog cannot store: ${twins.slice(0, 3).join(', ')}`);
+  }
+  return entity;
 }

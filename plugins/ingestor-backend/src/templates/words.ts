@@ -6,9 +6,31 @@
  */
 const WORD = /[A-Z]{2,}s(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[0-9]+/g;
 
-/** Titles from property names: `storageGB` → `Storage GB`, `issuingCertificateURLs` → `Issuing Certificate URLs`. */
+/**
+ * Acronyms that schema authors write in lower or title case (`dnsNames`, `vpcId`, `kmsKeyArn`): spelt
+ * as acronyms in titles. Only unambiguous ones: a word that is also an English word (`os`, `ca`) is left alone.
+ */
+const ACRONYMS = new Set([
+  'acl', 'acme', 'api', 'arn', 'aws', 'az', 'cidr', 'cpu', 'crl', 'csi', 'dns', 'db', 'ebs', 'ec2', 'ecr', 'eks', 'gcp', 'gke',
+  'gpu', 'grpc', 'http', 'https', 'iam', 'id', 'ip', 'jks', 'json', 'jwt', 'k8s', 'kms', 'ldap', 'mtls', 'nat', 'oidc', 'rbac',
+  'rds', 'sa', 'saml', 'sku', 'sni', 'sql', 'ssh', 'sso', 'ssl', 'tcp', 'tls', 'ttl', 'udp', 'uid', 'uri', 'url', 'uuid', 'vm',
+  'vpc', 'vpn', 'xml', 'yaml',
+]);
+/** Acronyms with a lower-case part of their own. */
+const MIXED: Record<string, string> = { ipv4: 'IPv4', ipv6: 'IPv6', oauth: 'OAuth', oauth2: 'OAuth2', mysql: 'MySQL', postgresql: 'PostgreSQL' };
+
+function spelt(word: string): string {
+  const lower = word.toLowerCase();
+  if (MIXED[lower]) return MIXED[lower];
+  if (ACRONYMS.has(lower)) return lower.toUpperCase();
+  // A plural acronym keeps its `s` small: `Ips` → `IPs`, `Ids` → `IDs`.
+  if (lower.endsWith('s') && ACRONYMS.has(lower.slice(0, -1))) return `${lower.slice(0, -1).toUpperCase()}s`;
+  return word;
+}
+
+/** Titles from property names: `storageGB` → `Storage GB`, `issuingCertificateURLs` → `Issuing Certificate URLs`, `dnsNames` → `DNS Names`. */
 export function titleFromKey(key: string): string {
-  const words = key.split(/[_\-.\s]+/).flatMap(part => part.match(WORD) ?? []);
+  const words = key.split(/[_\-.\s]+/).flatMap(part => part.match(WORD) ?? []).map(spelt);
   if (!words.length) return key;
   const title = words.join(' ');
   return title[0].toUpperCase() + title.slice(1);

@@ -1,4 +1,5 @@
 import { JsonObject } from '@backstage/types';
+import { withRuleRequiredFields } from '@kube-platform/plugin-kubernetes-common';
 import { validateCelRules } from './cel';
 import { convertValues } from './convert';
 import { validateIdentity } from './identity';
@@ -60,7 +61,9 @@ export function assembleManifest(prepared: PreparedManifest, extraAnnotations: R
  * place, so a value is judged as the user entered it.
  */
 export function prepareManifest(request: ManifestRequest): Preparation {
-  const specSchema = propertySchema(request.schema, 'spec');
+  const declared = propertySchema(request.schema, 'spec');
+  // Fields CEL rules require are kept like schema-required ones when their object was left empty.
+  const specSchema = declared && withRuleRequiredFields(declared);
   const conversion = convertValues(request.spec ?? {}, specSchema, 'spec');
   const errors: FieldError[] = [
     ...validateIdentity({

@@ -4,6 +4,22 @@ import type { Locator, Page } from 'playwright-core';
 export interface WalkResult {
   pages: number;
   stuck?: string;
+  /** What was typed or picked, by field id, in order. */
+  filled: FilledField[];
+}
+
+export interface FilledField {
+  id: string;
+  value: string;
+  /** Whether the value came from the caller's values (else from what the page says of the field). */
+  fromValues: boolean;
+  /** Typed into a text field (rather than picked from a list, whose Review shows the value, not the title). */
+  typed: boolean;
+}
+
+export interface WalkOptions {
+  /** A field's value by its rjsf id (`root_spec_size`), when the caller knows the form's schema. */
+  valueFor?: (id: string) => string | undefined;
 }
 
 // The stepper marks the page being shown; MUI v4 and v5 name the class differently.
@@ -15,21 +31,22 @@ const MAX_PAGES = 12;
  * Walks a template form that is already open to its Review page, filling only what the page marks as required,
  * with values chosen from what the page shows (never from knowing the template), the way a hurried user would.
  */
-export async function walkToReview(page: Page, name: string): Promise<WalkResult> {
+export async function walkToReview(page: Page, name: string, opts: WalkOptions = {}): Promise<WalkResult> {
+  const filled: FilledField[] = [];
   const next = page.getByRole('button', { name: 'Next', exact: true });
   const review = page.getByRole('button', { name: 'Review', exact: true });
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
     await next.or(review).first().waitFor();
-    await fillRequired(page, name);
+    await fillRequired(page, name, opts, filled);
     const last = await review.isVisible();
     const step = await activeStep(page);
     await (last ? review : next).click();
     const outcome = await settle(page, step);
     if (outcome === 'moved') continue;
-    if (outcome === 'review') return { pages };
-    return { pages, stuck: `page ${pages} (${step}): ${outcome}` };
+    if (outcome === 'review') return { pages, filled };
+    return { pages, filled, stuck: `page ${pages} (${step}): ${outcome}` };
   }
-  return { pages: MAX_PAGES, stuck: `still no Review after ${MAX_PAGES} pages` };
+  return { pages: MAX_PAGES, filled, stuck: `still no Review after ${MAX_PAGES} pages` };
 }
 
 async function activeStep(page: Page): Promise<string> {
@@ -57,7 +74,7 @@ async function settle(page: Page, stepBefore: string): Promise<'moved' | 'review
   return 'neither the next page nor a validation message within 30 s';
 }
 
-async function fillRequired(page: Page, name: string): Promise<void> {
+async function fillRequired(page: Page, name: string, opts: WalkOptions, filled: FilledField[]): Promise<void> {
   const form = page.locator('form').first();
   // Text-like inputs the page marks required and left empty (the select's hidden native input is handled below).
   const inputs = form.locator(
@@ -65,20 +82,33 @@ async function fillRequired(page: Page, name: string): Promise<void> {
   );
   for (const input of await inputs.all()) {
     if ((await input.inputValue()) !== '') continue;
-    if (await input.getAttribute('aria-autocomplete')) await pickFirstOption(page, input, name);
-    else await input.fill(await valueFor(input, name));
+    const id = (await input.getAttribute('id')) ?? '';
+    const known = opts.valueFor?.(id);
+    const picker = !!(await input.getAttribute('aria-autocomplete'));
+    if (picker) await pickFirstOption(page, input, name);
+    else await input.fill(known ?? (await valueFor(input, name)));
+    filled.push({ id, value: await input.inputValue(), fromValues: known !== undefined, typed: !picker });
   }
   // Dropdowns: a required one without a value gets its first real option.
   for (const select of await form.locator('[aria-haspopup="listbox"]:visible').all()) {
-    const needsValue = await select.evaluate(el => {
+    const { needsValue, id } = await select.evaluate(el => {
       const control = el.closest('.MuiFormControl-root');
       const required = !!control?.querySelector('.MuiFormLabel-asterisk') || !!control?.querySelector('input[required]');
-      return required && (el.textContent ?? '').replace(/[\s\u200b]/g, '') === '';
+      // The field's id is on its label (`for`), the way rjsf links them.
+      const label = control?.querySelector('label');
+      const fieldId = label?.getAttribute('for') ?? label?.id?.replace(/-label$/, '') ?? '';
+      return { needsValue: required && (el.textContent ?? '').replace(/[\s\u200b]/g, '') === '', id: fieldId };
     });
     if (!needsValue) continue;
+    const known = opts.valueFor?.(id);
     await select.click();
-    await page.getByRole('option').filter({ hasText: /[^\s\u200b]/ }).first().click();
+    const options = page.getByRole('option').filter({ hasText: /[^\s\u200b]/ });
+    const wanted = known === undefined ? undefined : options.filter({ hasText: known });
+    const choice = wanted && (await wanted.count()) ? wanted.first() : options.first();
+    const value = ((await choice.textContent()) ?? '').trim();
+    await choice.click();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    filled.push({ id, value, fromValues: known !== undefined && value.includes(known), typed: false });
   }
 }
 

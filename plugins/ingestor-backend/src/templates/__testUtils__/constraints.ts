@@ -1,4 +1,5 @@
 /** Test helper: compares every form field with the source schema node it came from. */
+import { withRuleRequiredFields } from '@kube-platform/plugin-kubernetes-common';
 import { enumValues } from '../form/enum';
 import type { FormPlan } from '../form/parameters';
 import { formPattern } from '../form/pattern';
@@ -12,8 +13,12 @@ function asText(value: unknown): unknown {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
-/** Required (at every level, spec.required included), enum, default and pattern match the source. */
-export function expectConstraintsKept(plan: FormPlan, spec: Schema): void {
+/**
+ * Required (at every level, spec.required included, and what Upjet's CEL rules require), enum, default and
+ * pattern match the source.
+ */
+export function expectConstraintsKept(plan: FormPlan, declared: Schema): void {
+  const spec = withRuleRequiredFields(declared);
   const pageRequired = new Set(plan.pages.flatMap(p => p.required ?? []));
   const boundKeys = new Map(plan.bindings.flatMap(b => ('key' in b ? [[b.path.join('.'), b.key] as const] : [])));
   // Top-level and split fields: required on their page exactly when required along their whole path.

@@ -79,7 +79,7 @@ describe('choose-one sections', () => {
     expect(Object.keys(page.properties ?? {})).toEqual(['choice']);
     expect(page.properties?.choice).toMatchObject({ type: 'string', title: 'Configure at most one of' });
     expect(page.properties?.choice.oneOf).toEqual([
-      { const: 'acme', title: 'Acme' },
+      { const: 'acme', title: 'ACME' },
       { const: 'ca', title: 'Ca' },
       { const: 'selfSigned', title: 'Self Signed' },
       { const: 'vault', title: 'Vault' },
@@ -150,7 +150,7 @@ describe('reference and selector pairs', () => {
     const { pages, bindings } = plan(table, 4);
     const page = pageWith(pages, 'kmsKeyArnFrom');
     expect(Object.keys(page.properties ?? {})).toEqual(['region', 'billingMode', 'tableClass', 'kmsKeyArnFrom']);
-    expect(page.properties?.kmsKeyArnFrom).toMatchObject({ title: 'Kms Key Arn: how to set it' });
+    expect(page.properties?.kmsKeyArnFrom).toMatchObject({ title: 'KMS Key ARN: how to set it' });
     expect(page.properties?.kmsKeyArnFrom.oneOf).toEqual([
       { const: 'kmsKeyArn', title: 'Enter the value' },
       { const: 'kmsKeyArnRef', title: 'Refer by name' },

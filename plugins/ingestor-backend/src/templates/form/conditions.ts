@@ -132,7 +132,9 @@ export function conditionalObject(
       out.conditions.set(slot.key, { control: choice.key, equals: slot.name });
       continue;
     }
-    const toggle = !slot.required && !fixed.has(slot.key) && needsOptIn(slot.form) ? allocate(toggleSegment([slot.name])) : undefined;
+    // A selector's labels are what it selects by; choosing the selector requires them (withLabels).
+    const optIn = !slot.required && !fixed.has(slot.key) && slot.name !== 'matchLabels' && needsOptIn(slot.form);
+    const toggle = optIn ? allocate(toggleSegment([slot.name])) : undefined;
     if (toggle) {
       out.properties[toggle] = optInToggle(slot.form);
       out.dependencies[toggle] = optInDependency(toggle, slot.key, slot.form);

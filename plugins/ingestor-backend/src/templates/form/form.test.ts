@@ -64,6 +64,8 @@ describe('form fields', () => {
         ports: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], minItems: 1, items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, port: { type: 'integer' } } } },
         tags: { type: 'array', 'x-kubernetes-list-type': 'set', items: { type: 'string' } },
       },
+      // Required, so none of them is behind an "Add …" checkbox (optIn.test.ts).
+      required: ['labels', 'ports', 'tags'],
     });
     expect(fields.labels).toMatchObject({ type: 'object', additionalProperties: { type: 'string', title: 'Value' } });
     expect(fields.ports).toMatchObject({ type: 'array', minItems: 1, items: { type: 'object', required: ['name'] } });

@@ -113,7 +113,7 @@ describe('optional sections are opt-in', () => {
     });
   });
 
-  it('gates an optional list of objects with required fields, but not a required one or one without required fields', () => {
+  it('gates every optional list and map (the form would create them empty), but not required ones or objects without required fields', () => {
     const item: Schema = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
     const { pages, bindings } = plan({
       type: 'object',
@@ -121,13 +121,17 @@ describe('optional sections are opt-in', () => {
       properties: {
         ports: { type: 'array', items: item },
         volumes: { type: 'array', items: item },
-        labels: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' } } } },
+        hosts: { type: 'array', items: { type: 'string' } },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
+        atLeastOne: { type: 'array', minItems: 1, items: { type: 'string' } },
         backup: { type: 'object', properties: { schedule: { type: 'string' } } },
       },
     });
     const page = pageWith(pages, 'ports');
-    expect(Object.keys(page.properties ?? {})).toEqual(['ports', 'configureVolumes', 'labels', 'backup']);
-    expect(bindings.filter(b => 'conditions' in b && b.conditions).map(b => b.path.join('.'))).toEqual(['volumes']);
+    expect(Object.keys(page.properties ?? {})).toEqual(['ports', 'configureVolumes', 'configureHosts', 'configureAnnotations', 'atLeastOne', 'backup']);
+    expect(page.properties?.configureHosts.title).toBe('Add Hosts');
+    expect(page.properties?.configureVolumes.title).toBe('Add Volumes');
+    expect(bindings.filter(b => 'conditions' in b && b.conditions).map(b => b.path.join('.'))).toEqual(['volumes', 'hosts', 'annotations']);
   });
 
   it('labels and escapes the fields of a gated section like any other', () => {

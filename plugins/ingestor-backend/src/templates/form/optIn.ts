@@ -16,18 +16,28 @@ function holdsRequired(form: FormSchema): boolean {
   return Object.values(form.properties ?? {}).some(holdsRequired);
 }
 
-/** An optional field that should be off until the user turns it on: an object, or a list of objects, with required fields. */
+/** A map (`labels`, `annotations`): entries under names the user chooses. */
+function isMap(form: FormSchema): boolean {
+  return form.type === 'object' && !!form.additionalProperties && !Object.keys(form.properties ?? {}).length;
+}
+
+/**
+ * An optional field that should be off until the user turns it on: an object with required fields, a
+ * list or a map. The form library creates every list and map it shows as `[]` or `{}`, and Backstage's
+ * Review page lists each as a blank row; behind a checkbox they exist only once the user wants them.
+ */
 export function needsOptIn(form: FormSchema): boolean {
-  if (form.type === 'object') return holdsRequired(form);
-  return form.type === 'array' && !!form.items && holdsRequired(form.items) && !form.minItems;
+  if (form.type === 'array') return !form.minItems;
+  return form.type === 'object' && (holdsRequired(form) || isMap(form));
 }
 
 /** The checkbox that turns `section` on. */
 export function optInToggle(section: FormSchema): FormSchema {
   const title = section.title ?? 'this section';
+  const collection = section.type === 'array' || isMap(section);
   return {
     type: 'boolean',
-    title: `Configure ${title}`,
+    title: collection ? `Add ${title}` : `Configure ${title}`,
     description: `Leave unticked to leave ${title} out of the manifest.`,
   };
 }

@@ -1,4 +1,5 @@
 /** All pages of a Template's form, and the bindings that put their values back into the spec. */
+import { withRuleRequiredFields } from '@kube-platform/plugin-kubernetes-common';
 import type { DefinitionVersion } from '../sources';
 import type { FormOptions, PublishOptions } from '../options';
 import { titleFromKey } from '../names';
@@ -6,6 +7,7 @@ import { crossplaneSpecProperties } from '../schema/crossplane';
 import { userSpecSchema } from '../schema/normalise';
 import type { Schema } from '../schema/types';
 import { advancedPage } from './advanced';
+import { withoutCaseTwins } from './caseTwins';
 import type { SpecBinding } from './bindings';
 import { gitopsPage, type GitopsInputs } from './gitops';
 import { KeyAllocator } from './keys';
@@ -37,12 +39,24 @@ export interface FormInput {
 
 /** Crossplane writes its own fields over same-named user fields, so the form must not offer the user's. */
 function withoutCrossplaneFields(version: DefinitionVersion): { spec: Schema; replaced: string[] } {
-  const spec = userSpecSchema(version);
+  const spec = withRuleRequiredFields(userSpecSchema(version));
   const added = Object.keys(crossplaneSpecProperties(version));
   const replaced = added.filter(key => spec.properties?.[key] !== undefined);
   if (!replaced.length || !spec.properties) return { spec, replaced };
   const properties = Object.fromEntries(Object.entries(spec.properties).filter(([key]) => !replaced.includes(key)));
   return { spec: { ...spec, properties, required: spec.required?.filter(r => !replaced.includes(r)) }, replaced };
+}
+
+/** One warning for the fields left out as case twins, by name and count (a name recurs in every list that holds it). */
+function caseTwinWarning(dropped: string[]): string[] {
+  if (!dropped.length) return [];
+  const counts = new Map<string, number>();
+  for (const at of dropped) {
+    const name = at.slice(at.lastIndexOf('.') + 1);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts].map(([name, n]) => (n > 1 ? `${name} (in ${n} places)` : name));
+  return [`left out of the form: ${names.join(', ')}; each name differs from another field's only in letter case, and the catalog cannot store both`];
 }
 
 export function buildForm({ version, compositions, clusters, form, publish }: FormInput): FormPlan {
@@ -66,5 +80,7 @@ export function buildForm({ version, compositions, clusters, form, publish }: Fo
   if (gitops.page) pages.push(gitops.page);
   labelForReview(pages);
   descriptionsAsText(pages);
-  return { pages, bindings, gitops: gitops.inputs, records: layout.records, warnings: layout.warnings };
+  const twins = withoutCaseTwins(pages);
+  const warnings = [...layout.warnings, ...caseTwinWarning(twins.dropped)];
+  return { pages: twins.pages, bindings, gitops: gitops.inputs, records: layout.records, warnings };
 }

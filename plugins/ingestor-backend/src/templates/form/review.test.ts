@@ -29,6 +29,8 @@ describe('review labels', () => {
       destination: { type: 'object', properties: { namespace: { type: 'string' }, server: { type: 'object', properties: { name: { type: 'string' } } } } },
       labels: { type: 'object', additionalProperties: { type: 'string' } },
     },
+    // Required, so the map is a plain field rather than behind an "Add Labels" checkbox.
+    required: ['labels'],
   };
 
   it('gives every field, nested ones included, a label no other field has', () => {
