@@ -183,6 +183,21 @@ describe('buildTree', () => {
       expect(nodes.has('other0')).toBe(false);
     });
 
+    it('of several composites are read with one whole LIST, not one per composite', async () => {
+      const nested = (name: string): KubeObject => ({
+        ...composite,
+        metadata: { name, labels: { 'crossplane.io/composite': name } },
+        spec: { resourceRefs: Array.from({ length: 5 }, (_, i) => ({ apiVersion: 'rds.aws.upbound.io/v1beta1', kind: 'Instance', name: `${name}-${i}` })) },
+      });
+      const parents = ['a', 'b', 'c'].map(nested);
+      const top: KubeObject = { ...compositeOf([]), spec: { resourceRefs: parents.map(p => ({ apiVersion: 'db.example.org/v1', kind: 'XDatabase', name: p.metadata.name ?? '' })) } };
+      const children = parents.flatMap(p => Array.from({ length: 5 }, (_, i) => instanceNamed(`${p.metadata.name}-${i}`, { 'crossplane.io/composite': p.metadata.name ?? '' })));
+      const { reader, stats } = memoryReader(kinds, [top, ...parents, ...children]);
+      const built = await buildTree(reader, root, { maxNodes: 100, concurrency: 4 });
+      expect(stats.lists).toEqual(['Instance/']);
+      expect([...built.entries.values()].filter(e => e.node.kind === 'Instance' && e.node.status === 'ready')).toHaveLength(15);
+    });
+
     it('are read with the whole LIST after all when many are not labelled', async () => {
       const names = Array.from({ length: 12 }, (_, i) => `i${i}`);
       const { reader, stats } = memoryReader(kinds, [compositeOf([...names, 'gone']), ...names.map(name => instanceNamed(name))]);

@@ -173,19 +173,18 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
   /**
    * Many children of one kind in one namespace (a composite of hundreds of resources) are read with one
    * LIST instead of one GET each. Secrets never: a LIST would bring every Secret's data of the namespace.
-   * When the children share a label selector (a composite's label on what it composes), the LIST is
-   * narrowed to it, so a cluster-scoped kind is not listed whole; if many children are not in that answer,
+   * When all of them share a label selector (one composite's label on what it composes), the LIST is
+   * narrowed to it, so a cluster-scoped kind is not listed whole; if ten or more are not in that answer,
    * the whole LIST is read after all. A LIST that fails (no list permission) falls back to GETs.
    */
   const batchesFor = (slots: Array<{ item: Found; placed: Placed }>) => {
-    const keyOf = (kind: ServedKind, namespace: string | undefined, selector: string | undefined) =>
-      `${kind.apiVersion}\u0000${kind.kind}\u0000${namespace ?? ''}\u0000${selector ?? ''}`;
-    const selectorOf = (item: Found) => (item.type === 'ref' ? item.siblingSelector : undefined);
-    const groups = new Map<string, { kind: ServedKind; namespace?: string; selector?: string; names: string[] }>();
+    const keyOf = (kind: ServedKind, namespace: string | undefined) => `${kind.apiVersion}\u0000${kind.kind}\u0000${namespace ?? ''}`;
+    const groups = new Map<string, { kind: ServedKind; namespace?: string; selectors: Set<string | undefined>; names: string[] }>();
     for (const { item, placed } of slots) {
       if (item.type !== 'ref' || !placed.kind || isSecret(placed.kind)) continue;
-      const key = keyOf(placed.kind, placed.ref.namespace, item.siblingSelector);
-      const group = groups.get(key) ?? { kind: placed.kind, namespace: placed.ref.namespace, selector: item.siblingSelector, names: [] };
+      const key = keyOf(placed.kind, placed.ref.namespace);
+      const group = groups.get(key) ?? { kind: placed.kind, namespace: placed.ref.namespace, selectors: new Set(), names: [] };
+      group.selectors.add(item.siblingSelector);
       group.names.push(placed.ref.name);
       groups.set(key, group);
     }
@@ -194,15 +193,17 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     const batches = new Map<string, Promise<Batch | undefined>>();
     for (const [key, group] of groups) {
       if (group.names.length < BATCH_MIN) continue;
-      const batch = group.selector
-        ? listed(group, group.selector).then(async (objects): Promise<Batch> => {
+      // Siblings of several composites (or some without a selector) are read with the whole LIST, as one request.
+      const [selector] = group.selectors.size === 1 ? group.selectors : [undefined];
+      const batch = selector
+        ? listed(group, selector).then(async (objects): Promise<Batch> => {
             const absent = group.names.filter(name => !objects.has(name)).length;
             return absent < BATCH_MIN ? { objects, complete: false } : { objects: await listed(group), complete: true };
           })
         : listed(group).then((objects): Batch => ({ objects, complete: true }));
       batches.set(key, batch.catch(() => undefined));
     }
-    return (item: Found, placed: Placed) => (placed.kind ? batches.get(keyOf(placed.kind, placed.ref.namespace, selectorOf(item))) : undefined);
+    return (placed: Placed) => (placed.kind ? batches.get(keyOf(placed.kind, placed.ref.namespace)) : undefined);
   };
 
   const root = await placeRef(rootRef, undefined);
@@ -248,7 +249,7 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
     }
     const batchOf = batchesFor(slots);
     const pending = slots.map(({ item, placed, depth }) =>
-      settle(item, placed, depth, batchOf(item, placed)).then(entry => {
+      settle(item, placed, depth, batchOf(placed)).then(entry => {
         entries.set(placed.id, entry);
         return entry;
       }),
