@@ -11,11 +11,13 @@ function scrub(value: unknown, depth: number): unknown {
   if (depth > 64 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(v => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
-  const secret = isSecretManifest(value as Record<string, unknown>);
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'managedFields') continue;
+  const record = value as Record<string, unknown>;
+  const secret = isSecretManifest(record);
+  // for...in rather than Object.entries: no pair arrays for every field of every object of a tree.
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key) || key === 'managedFields') continue;
     if (secret && (key === 'data' || key === 'stringData')) continue;
-    out[key] = scrub(v, depth + 1);
+    out[key] = scrub(record[key], depth + 1);
   }
   const annotations = (out.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
   if (annotations && typeof annotations === 'object' && LAST_APPLIED in annotations) {

@@ -47,6 +47,9 @@ export interface BuildOptions {
 
 const DEFAULT_FAMILIES: Family[] = [crossplaneFamily, providerKubernetesFamily, workloadsFamily];
 
+/** A node's place in the breadth-first order, taken before its object is read. */
+const RESERVED: TreeEntry = { node: missingNode('', { apiVersion: '', kind: '', name: '' }, 'child', 'NotFound'), depth: 0, remote: false };
+
 /** From this many siblings of one kind and namespace on, one LIST replaces their GETs. */
 const BATCH_MIN = 10;
 
@@ -242,8 +245,9 @@ export async function buildTree(source: ClusterReader, rootRef: ObjectRef, optio
           continue;
         }
         addEdge(parent.node.id, placed.id, item.relation);
-        // Reserve the place now so breadth-first order does not depend on which read finishes first.
-        entries.set(placed.id, { node: missingNode(placed.id, placed.ref, 'child', 'NotFound'), depth: parent.depth + 1, remote: false });
+        // Reserve the place now so breadth-first order does not depend on which read finishes first; every
+        // reserved place is settled before the wave ends.
+        entries.set(placed.id, RESERVED);
         slots.push({ item, placed, depth: parent.depth + 1 });
       }
     }
