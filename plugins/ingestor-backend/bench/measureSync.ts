@@ -48,7 +48,8 @@ runMain(async () => {
   const traffic = new TrafficCounter();
   const config = readIngestorConfig(new ConfigReader({ kubernetesIngestor: { clusters: { source: 'direct', kubeconfig: setup.kubeconfig } } }));
   const logger = quietLogger();
-  const provider = new KubernetesEntityProvider({ config, logger, clusters: clusterSource(config), watcher: kindWatcher(config, logger) });
+  // Wired as the module wires it.
+  const provider = new KubernetesEntityProvider({ config, logger, clusters: clusterSource(config), watcher: kindWatcher(config, logger), followWatchedKinds: true });
   const connection = new BenchConnection();
   await provider.connect(connection);
 

@@ -45,6 +45,8 @@ export const catalogModuleKubernetesIngestor = createBackendModule({
           scheduler,
           clusters: clusterSource(settings, { discovery, auth }, { onUserTokenClusters, xrdReads }),
           watcher: kindWatcher(settings, logger),
+          // Watches keep their kinds current: a sync lists only what no live watch follows.
+          followWatchedKinds: true,
         });
         catalog.addEntityProvider(provider);
         lifecycle.addShutdownHook(() => provider.stop());

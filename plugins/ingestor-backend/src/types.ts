@@ -34,6 +34,11 @@ export interface ClusterReading {
   /** `resourceVersion`: of the successful list, so a watch can resume exactly where the list ended. */
   kinds: Array<{ source: SourceKind; outcome: Outcome<KubeObject[]>; resourceVersion?: string }>;
   /**
+   * Kinds discovery found but that were not listed, because a live watch keeps the snapshot's objects
+   * of them current (see {@link ReadOptions.followed}): they keep what they have.
+   */
+  followed?: SourceKind[];
+  /**
    * Kinds of these roles could not even be discovered (say the XRDs may not be listed): which of them
    * exist is unknown, so the snapshot keeps what it had for these roles.
    */
@@ -44,6 +49,15 @@ export interface ClusterReading {
    */
   xrds?: KubeObject[];
   durationMs: number;
+}
+
+/** How a cycle reads its clusters, beyond the settings. */
+export interface ReadOptions {
+  /**
+   * Kinds a live watch already keeps current in the snapshot: the cycle does not list them again (as
+   * an informer would not), it only discovers that they still exist.
+   */
+  followed?: (cluster: string, source: SourceKind) => boolean;
 }
 
 /** One object to map, with where it came from. */

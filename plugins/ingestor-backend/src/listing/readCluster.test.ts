@@ -37,6 +37,17 @@ describe('readCluster on the demo cluster', () => {
   afterAll(() => sim.stop());
   const conn = () => connectionsFromKubeconfig({ yaml: sim.kubeconfig() })[0];
 
+  it('does not list the kinds a live watch follows, and reports them as followed', async () => {
+    const before = sim.requests.length;
+    const reading = await readCluster(conn(), config(), { followed: (cluster, source) => cluster === 'kube-sim' && source.kind === 'Deployment' });
+    expect(reading.followed?.map(s => s.kind)).toEqual(['Deployment']);
+    expect(reading.kinds.map(k => k.source.kind)).not.toContain('Deployment');
+    expect(reading.kinds.map(k => k.source.kind)).toContain('StatefulSet');
+    const paths = sim.requests.slice(before).map(r => r.path);
+    expect(paths).not.toContain('/apis/apps/v1/deployments');
+    expect(paths).toContain('/apis/apps/v1/statefulsets');
+  });
+
   it('reads namespaces, workloads, claims and composites, excluded namespaces left out by the server', async () => {
     const before = sim.requests.length;
     const reading = await readCluster(conn(), config());

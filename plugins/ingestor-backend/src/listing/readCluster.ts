@@ -12,7 +12,7 @@ import {
   type RetryPolicy,
 } from '@kube-platform/plugin-kubernetes-node';
 import { inScope, namespaceScope, outOfScope } from '../namespaceScope';
-import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, SourceKind } from '../types';
+import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, ReadOptions, SourceKind } from '../types';
 import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from './discovery';
 import type { ListingSettings } from './settings';
 import type { SharedXrdReads } from './sharedXrds';
@@ -31,6 +31,8 @@ export interface ReadClusterOptions {
   retry?: RetryPolicy;
   /** XRD lists shared with the templates provider. */
   xrdReads?: SharedXrdReads;
+  /** Kinds not to list: a live watch keeps them current (reported in `followed`). */
+  followed?: ReadOptions['followed'];
 }
 
 /**
@@ -65,11 +67,14 @@ export async function readCluster(conn: ClusterConnection, config: ListingSettin
   }
   const existing = new Set(namespaces.map(n => n.name));
   const sources = [...discovered.kinds].sort((a, b) => kindKey(a).localeCompare(kindKey(b)));
+  const isFollowed = (source: SourceKind) => opts.followed?.(conn.name, source) === true;
+  const followed = sources.filter(isFollowed);
   const kinds = await Promise.all(
-    sources.map(async source => ({ source, ...(await listKind(limited, source, config, existing, listOpts)) })),
+    sources.filter(source => !isFollowed(source)).map(async source => ({ source, ...(await listKind(limited, source, config, existing, listOpts)) })),
   );
   const rolesFailed = discovered.crossplaneError ? { roles: ['claim' as const, 'composite' as const], error: discovered.crossplaneError } : undefined;
-  return { cluster: conn.name, namespaces, kinds, rolesFailed, xrds: discovered.xrds, unserved: discovered.unserved, durationMs: Date.now() - started };
+  const reading = { cluster: conn.name, namespaces, kinds, rolesFailed, xrds: discovered.xrds, unserved: discovered.unserved, durationMs: Date.now() - started };
+  return followed.length > 0 ? { ...reading, followed } : reading;
 }
 
 /**
@@ -80,10 +85,10 @@ export function readClusters(
   conns: ClusterConnection[],
   config: ListingSettings,
   signal?: AbortSignal,
-  options: { retry?: RetryPolicy; limiter?: Limiter; xrdReads?: SharedXrdReads } = {},
+  options: { retry?: RetryPolicy; limiter?: Limiter; xrdReads?: SharedXrdReads } & ReadOptions = {},
 ): Promise<ClusterReadingResult[]> {
   const limiter = options.limiter ?? createLimiter(config.clusters.concurrency);
-  return Promise.all(conns.map(conn => readCluster(conn, config, { signal, limiter, retry: options.retry, xrdReads: options.xrdReads })));
+  return Promise.all(conns.map(conn => readCluster(conn, config, { signal, limiter, retry: options.retry, xrdReads: options.xrdReads, followed: options.followed })));
 }
 
 /** Where a watch of the kind can resume: the oldest of its lists' versions, so nothing is missed. */

@@ -1,11 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { KubernetesEntityProvider, type KindWatcher, type WatchHandlers } from './KubernetesEntityProvider';
+import type { ReadOptions } from '../types';
 import { CRONJOB, DEPLOYMENT, RecordingConnection, ScriptedClusters, reading, testConfig, workload } from './testing';
 
-function setup(watcher?: KindWatcher<{ name: string }>) {
+function setup(watcher?: KindWatcher<{ name: string }>, followWatchedKinds = true) {
   const clusters = new ScriptedClusters();
   const logger = mockServices.logger.mock();
-  const provider = new KubernetesEntityProvider({ config: testConfig(), logger, clusters, watcher, deltaDelayMs: 5 });
+  const provider = new KubernetesEntityProvider({ config: testConfig(), logger, clusters, watcher, deltaDelayMs: 5, followWatchedKinds });
   const connection = new RecordingConnection();
   return { clusters, logger, provider, connection };
 }
@@ -182,6 +183,45 @@ describe('KubernetesEntityProvider', () => {
     if (full.type !== 'full') throw new Error('no full mutation');
     const components = full.entities.map(e => e.entity).filter(e => e.kind === 'Component');
     expect(components.map(e => [e.metadata.name, e.spec?.owner])).toEqual([['web.ns', 'group:default/b']]);
+    provider.stop();
+  });
+
+  it('does not list a kind its live watch follows again, and keeps its entities; a failed watch makes the next sync list it', async () => {
+    const handlers: WatchHandlers[] = [];
+    const { clusters, provider, connection } = setup((_c, _s, h) => {
+      handlers.push(h);
+    });
+    const asked: boolean[] = [];
+    const read = clusters.read.bind(clusters);
+    clusters.read = async (_conns?: unknown, _signal?: AbortSignal, options?: ReadOptions) => {
+      asked.push(options?.followed?.('c', DEPLOYMENT) ?? false);
+      return read();
+    };
+    await provider.connect(connection);
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([workload(DEPLOYMENT, 'ns', 'web')]), resourceVersion: '10' }])];
+    await provider.refresh();
+    clusters.next = [{ ...reading('c', []), namespaces: [{ name: 'ns', labels: {}, annotations: {} }], followed: [DEPLOYMENT] }];
+    await provider.refresh();
+    expect(connection.lastFullRefs()).toContain('component:c/web.ns');
+    handlers[0].onFailure?.();
+    await provider.refresh();
+    expect(asked).toEqual([false, true, false]);
+    provider.stop();
+  });
+
+  it('lists every kind at every sync unless told to follow watched kinds', async () => {
+    const { clusters, provider, connection } = setup(() => {}, false);
+    const asked: Array<ReadOptions['followed']> = [];
+    const read = clusters.read.bind(clusters);
+    clusters.read = async (_conns?: unknown, _signal?: AbortSignal, options?: ReadOptions) => {
+      asked.push(options?.followed);
+      return read();
+    };
+    await provider.connect(connection);
+    clusters.next = [reading('c', [{ source: DEPLOYMENT, outcome: ok([]), resourceVersion: '10' }])];
+    await provider.refresh();
+    await provider.refresh();
+    expect(asked).toEqual([undefined, undefined]);
     provider.stop();
   });
 });

@@ -4,33 +4,17 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mappingSettings } from '../config/mappingSettings';
 import type { IngestorConfig } from '../config/types';
-import type { ClusterReading, KubeObject, SourceKind } from '../types';
+import type { ClusterReading, SourceKind } from '../types';
 import { Ingestion, type ClusterSource } from './ingestion';
 import { sourceKey } from './snapshots';
 import { scheduleRefresh, warnOnceWith } from './scheduling';
 import { formatSummary, type CycleSummary } from './summary';
+import { KindWatches, type KindWatcher, type WantedWatch } from './watches';
+
+export type { KindWatcher, WatchHandlers } from './watches';
 
 export const PROVIDER_NAME = 'kubernetes-ingestor';
 const LOCATION_KEY = PROVIDER_NAME;
-
-export interface WatchHandlers {
-  onEvent(type: 'ADDED' | 'MODIFIED' | 'DELETED', object: KubeObject): void;
-  /** The watch had to re-list (410 Gone): these are all the kind's objects now. */
-  onResync(objects: KubeObject[]): void;
-}
-
-/**
- * Starts a resilient watch of one kind in one cluster from `resourceVersion` (that of the list the
- * snapshot holds; absent: list first); it runs until `signal` aborts. When it returns a promise, its
- * settling means the watch stopped: the next sync starts it again.
- */
-export type KindWatcher<C> = (
-  connection: C,
-  source: SourceKind,
-  handlers: WatchHandlers,
-  signal: AbortSignal,
-  resourceVersion?: string,
-) => void | Promise<void>;
 
 export interface KubernetesEntityProviderOptions<C extends { name: string }> {
   config: IngestorConfig;
@@ -42,6 +26,12 @@ export interface KubernetesEntityProviderOptions<C extends { name: string }> {
   watcher?: KindWatcher<C>;
   /** How long watch events are batched into one delta mutation. */
   deltaDelayMs?: number;
+  /**
+   * Whether a sync skips listing the kinds a live watch keeps current, as an informer does (each kind
+   * is still listed at least hourly, see RELIST_AFTER_MS); the module turns it on. Off, every sync
+   * lists every kind.
+   */
+  followWatchedKinds?: boolean;
 }
 
 function index(entities: Entity[]): Map<string, Entity> {
@@ -61,19 +51,21 @@ function changedSince(previous: Entity | undefined, entity: Entity): boolean {
 /**
  * Emits Components, Resources and Systems for the workloads and Crossplane objects of every cluster:
  * a full mutation on schedule, deltas from watches in between. A cluster or kind that fails keeps its
- * last good entities; only a successful listing removes one.
+ * last good entities; only a successful listing (or a watch's deletion) removes one. With watches and
+ * `followWatchedKinds`, a sync lists only the kinds no live watch follows (see {@link KindWatches.follows}).
  */
 export class KubernetesEntityProvider<C extends { name: string }> implements EntityProvider {
   private connection?: EntityProviderConnection;
   private readonly ingestion: Ingestion<C>;
   private emitted = new Map<string, Entity>();
-  private readonly watches = new Map<string, AbortController>();
+  private readonly watches?: KindWatches<C>;
   private readonly warnOnce: (message: string) => void;
   private deltaTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: KubernetesEntityProviderOptions<C>) {
     this.ingestion = new Ingestion(mappingSettings(opts.config), opts.clusters);
     this.warnOnce = warnOnceWith(opts.logger);
+    if (opts.watcher && opts.config.watch.enabled) this.watches = new KindWatches(opts.watcher);
   }
 
   getProviderName(): string {
@@ -90,7 +82,10 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
   /** One full sync: read every cluster, keep last good snapshots, replace the provider's entities. */
   async refresh(signal?: AbortSignal): Promise<CycleSummary> {
     if (!this.connection) throw new Error(`${PROVIDER_NAME} is not connected to the catalog yet`);
-    const { emission, summary, readings, removedClusters } = await this.ingestion.sync(signal);
+    const { watches } = this;
+    // Kinds a live watch keeps current are not listed again, as an informer would not.
+    const followed = watches && this.opts.followWatchedKinds ? (cluster: string, source: SourceKind) => watches.follows(cluster, source) : undefined;
+    const { emission, summary, readings, removedClusters } = await this.ingestion.sync(signal, { followed });
     const { logger } = this.opts;
     for (const r of readings) {
       if (r.error) logger.warn(`Cluster ${r.cluster} could not be read, keeping its previous entities: ${r.error}`);
@@ -117,55 +112,34 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
 
   /** Stops watches and pending deltas (backend shutdown, tests). */
   stop(): void {
-    for (const c of this.watches.values()) c.abort();
-    this.watches.clear();
+    this.watches?.stop();
     clearTimeout(this.deltaTimer);
     this.deltaTimer = undefined;
   }
 
-  /**
-   * One watch per cluster and kind. A new one starts from the resourceVersion of this sync's list, so it
-   * misses nothing and re-applies nothing. A running one is kept (a watch reconnects and re-lists on its
-   * own): the sync replayed the changes it delivered during the listing on top of the list, so the
-   * snapshot is as new as the watch; restarting every watch each cycle costs a connection per kind.
-   */
+  /** One watch per cluster and kind of the snapshots; see {@link KindWatches.ensure}. */
   private ensureWatches(readings: ClusterReading[]): void {
-    const { watcher, config } = this.opts;
-    if (!watcher || !config.watch.enabled) return;
+    const { watches } = this;
+    if (!watches) return;
     const listedAt = new Map<string, string>();
     for (const r of readings) {
       if (r.error) continue;
       for (const k of r.kinds) if (k.outcome.ok && k.resourceVersion) listedAt.set(`${r.cluster}|${sourceKey(k.source)}`, k.resourceVersion);
     }
-    const wanted = new Set<string>();
-    for (const conn of this.ingestion.connections()) {
-      for (const source of this.ingestion.snapshots.sources(conn.name)) {
-        const key = `${conn.name}|${sourceKey(source)}`;
-        wanted.add(key);
-        if (this.watches.has(key)) continue;
-        const resourceVersion = listedAt.get(key);
-        const controller = new AbortController();
-        this.watches.set(key, controller);
-        const running = watcher(conn, source, {
-          onEvent: (type, object) => {
-            if (this.ingestion.applyEvent(conn.name, source, type, object)) this.scheduleDelta();
-          },
-          onResync: objects => {
-            if (this.ingestion.replaceKind(conn.name, source, objects)) this.scheduleDelta();
-          },
-        }, controller.signal, resourceVersion);
-        const forget = () => {
-          if (this.watches.get(key) === controller) this.watches.delete(key);
-        };
-        running?.then(forget, forget);
+    const wanted: WantedWatch<C>[] = [];
+    for (const connection of this.ingestion.connections()) {
+      for (const source of this.ingestion.snapshots.sources(connection.name)) {
+        wanted.push({ connection, source, resourceVersion: listedAt.get(`${connection.name}|${sourceKey(source)}`) });
       }
     }
-    for (const [key, controller] of this.watches) {
-      if (!wanted.has(key)) {
-        controller.abort();
-        this.watches.delete(key);
-      }
-    }
+    watches.ensure(wanted, (connection, source) => ({
+      onEvent: (type, object) => {
+        if (this.ingestion.applyEvent(connection.name, source, type, object)) this.scheduleDelta();
+      },
+      onResync: objects => {
+        if (this.ingestion.replaceKind(connection.name, source, objects)) this.scheduleDelta();
+      },
+    }));
   }
 
   private scheduleDelta(): void {

@@ -1,5 +1,5 @@
 import type { MappingSettings } from '../config/types';
-import type { ClusterReading, KubeObject, SourceKind } from '../types';
+import type { ClusterReading, KubeObject, ReadOptions, SourceKind } from '../types';
 import { ApiNamesCache } from './apiNames';
 import { emitEntities, type ClusterMappingCache, type Emission } from './emit';
 import { ClusterSnapshots } from './snapshots';
@@ -9,7 +9,7 @@ import { summarise, type CycleSummary } from './summary';
 export interface ClusterSource<C extends { name: string }> {
   /** The clusters to read, resolved at each sync (the kubernetes-backend's list may change). */
   connections(): Promise<C[]>;
-  read(connections: C[], signal?: AbortSignal): Promise<ClusterReading[]>;
+  read(connections: C[], signal?: AbortSignal, options?: ReadOptions): Promise<ClusterReading[]>;
 }
 
 export interface SyncResult {
@@ -42,7 +42,7 @@ export class Ingestion<C extends { name: string }> {
    */
   private journal?: Array<() => void>;
 
-  async sync(signal?: AbortSignal): Promise<SyncResult> {
+  async sync(signal?: AbortSignal, options?: ReadOptions): Promise<SyncResult> {
     const started = performance.now();
     const journal: Array<() => void> = [];
     this.journal = journal;
@@ -51,7 +51,7 @@ export class Ingestion<C extends { name: string }> {
     try {
       connections = await this.source.connections();
       this.lastConnections = connections;
-      readings = await this.source.read(connections, signal);
+      readings = await this.source.read(connections, signal, options);
     } finally {
       if (this.journal === journal) this.journal = undefined;
     }

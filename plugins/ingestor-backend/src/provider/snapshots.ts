@@ -27,6 +27,16 @@ function sameObjects(a: KubeObject[], b: KubeObject[]): boolean {
   return a.length === b.length && a.every((o, i) => version(o) === version(b[i]));
 }
 
+/**
+ * Whether a cluster's new state may differ from its previous one. Kinds that were not listed (followed
+ * or failed) keep their very state, and unchanged XRDs their array, so identity tells.
+ */
+function changed(previous: ClusterState, next: ClusterState): boolean {
+  if (previous.xrds !== next.xrds || previous.kinds.size !== next.kinds.size) return true;
+  for (const [key, kind] of next.kinds) if (previous.kinds.get(key) !== kind) return true;
+  return JSON.stringify(previous.namespaces) !== JSON.stringify(next.namespaces);
+}
+
 /** What one reading changed, for the cycle summary and warnings. */
 export interface ApplyReport {
   clusterFailed?: string;
@@ -59,9 +69,10 @@ export class ClusterSnapshots {
       this.clusters.record(reading.cluster, { ok: false, error: reading.error });
       return { clusterFailed: reading.error, keptKinds: [] };
     }
+    const previous = this.clusters.get(reading.cluster);
     const { state, keptKinds } = this.merge(reading);
     this.clusters.record(reading.cluster, { ok: true, value: state });
-    this.touch(reading.cluster);
+    if (!previous || changed(previous, state)) this.touch(reading.cluster);
     return { keptKinds };
   }
 
@@ -79,6 +90,10 @@ export class ClusterSnapshots {
         const before = previous?.kinds.get(key);
         if (before) kinds.set(key, before);
       }
+    }
+    for (const source of reading.followed ?? []) {
+      const before = previous?.kinds.get(sourceKey(source));
+      if (before) kinds.set(sourceKey(source), before);
     }
     // A kind absent from a successful discovery no longer exists in the cluster: dropping it is safe.
     // Kinds of roles whose discovery failed are unknown, not absent: they keep what they had.

@@ -15,7 +15,7 @@ export function clusterSource(
 ): ClusterSource<ClusterConnection> {
   return {
     connections: () => createClusterConnections(config.clusters, services, options),
-    read: (connections, signal) => readClusters(connections, config, signal, { xrdReads: options.xrdReads }),
+    read: (connections, signal, read) => readClusters(connections, config, signal, { xrdReads: options.xrdReads, followed: read?.followed }),
   };
 }
 
@@ -36,9 +36,14 @@ export function kindWatcher(config: IngestorConfig, logger: LoggerService): Kind
       timeoutMs: config.clusters.requestTimeoutMs,
       onEvent: change => {
         if (inScope(scope, change.object)) handlers.onEvent(change.type, change.object);
+        else handlers.onLive?.();
       },
       onResync: objects => handlers.onResync(objects.filter(o => inScope(scope, o))),
-      onError: error => logger.debug(`Watch of ${source.kind} in cluster ${connection.name} will reconnect: ${errorMessage(error)}`),
+      onBookmark: () => handlers.onLive?.(),
+      onError: error => {
+        handlers.onFailure?.();
+        logger.debug(`Watch of ${source.kind} in cluster ${connection.name} will reconnect: ${errorMessage(error)}`);
+      },
     }).catch(error => {
       if (!signal.aborted) logger.warn(`Watch of ${source.kind} in cluster ${connection.name} stopped: ${errorMessage(error)}`);
     });
