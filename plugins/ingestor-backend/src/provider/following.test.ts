@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { KubeSim } from '@internal/kube-sim';
+import type { ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
 import { deployment, namespace, workload } from '../integration/__testUtils__/fixtures';
 import { catalogAfter, deltasSince, fullEntities, ingestorConfig, KubeconfigFile, waitFor } from '../integration/__testUtils__/harness';
 import { KubernetesEntityProvider } from './KubernetesEntityProvider';
@@ -14,7 +15,7 @@ const ref = (name: string) => `component:followed/${name}.team-a`;
 describe('a provider that follows watched kinds (as the module wires it)', () => {
   let sim: KubeSim;
   let kubeconfig: KubeconfigFile;
-  let provider: KubernetesEntityProvider<{ name: string }> | undefined;
+  let provider: KubernetesEntityProvider<ClusterConnection> | undefined;
   beforeAll(async () => {
     sim = await KubeSim.start({ name: 'followed', bookmarkIntervalMs: 200 });
     sim.apply([namespace('team-a'), deployment('team-a', 'a'), deployment('team-a', 'b'), workload('StatefulSet', 'team-a', 'db')]);
@@ -30,12 +31,13 @@ describe('a provider that follows watched kinds (as the module wires it)', () =>
     const config = ingestorConfig(kubeconfig.path);
     const logger = mockServices.logger.mock();
     const connection = new RecordingConnection();
-    provider = new KubernetesEntityProvider({ config, logger, clusters: clusterSource(config), watcher: kindWatcher(config, logger), deltaDelayMs: 50, followWatchedKinds: true });
-    await provider.connect(connection);
+    const ingestor = new KubernetesEntityProvider({ config, logger, clusters: clusterSource(config), watcher: kindWatcher(config, logger), deltaDelayMs: 50, followWatchedKinds: true });
+    provider = ingestor;
+    await ingestor.connect(connection);
     const lists = (from: number, path: string) => sim.requests.slice(from).filter(r => r.path === path && r.query.watch === undefined).length;
 
     const start = sim.requests.length;
-    await provider.refresh();
+    await ingestor.refresh();
     expect(lists(start, '/apis/apps/v1/deployments')).toBeGreaterThan(0);
     await waitFor('a Deployment watch', () => sim.requests.slice(start).some(r => r.path === '/apis/apps/v1/deployments' && r.query.watch !== undefined));
 
@@ -48,7 +50,7 @@ describe('a provider that follows watched kinds (as the module wires it)', () =>
     });
 
     const second = sim.requests.length;
-    await provider.refresh();
+    await ingestor.refresh();
     expect(lists(second, '/apis/apps/v1/deployments')).toBe(0);
     expect(lists(second, '/apis/apps/v1/statefulsets')).toBe(0);
     const components = fullEntities(connection.mutations).filter(e => e.kind === 'Component').map(e => stringifyEntityRef(e));
