@@ -62,23 +62,28 @@ export function entityAnnotations(
   warn: Warn,
 ): Record<string, string> {
   const { cluster, namespace, name } = context.coordinates;
-  const own: Record<string, string> = {
-    [ANNOTATION_LOCATION]: clusterLocation(cluster),
-    [ANNOTATION_ORIGIN_LOCATION]: clusterLocation(cluster),
-    [ENTITY_ANNOTATIONS.cluster]: cluster,
-    [ENTITY_ANNOTATIONS.apiVersion]: apiVersionOf(context),
-    [ENTITY_ANNOTATIONS.kind]: context.source.kind,
-    [ENTITY_ANNOTATIONS.name]: name,
-    [BACKSTAGE_KUBERNETES_ANNOTATIONS.id]: entityName,
-    [BACKSTAGE_KUBERNETES_ANNOTATIONS.cluster]: cluster,
-    ...roleAnnotations,
-  };
-  if (namespace !== undefined) {
-    own[ENTITY_ANNOTATIONS.namespace] = namespace;
-    own[BACKSTAGE_KUBERNETES_ANNOTATIONS.namespace] = namespace;
+  // Collected in a Map (a later set wins: copied < own < role < namespace) and turned into one object
+  // with sorted keys: this runs for every entity, and objects with such keys are slow to build up.
+  const all = new Map<string, string>();
+  const { keys, prefixes } = settings.copyAnnotations;
+  if (keys.length > 0 || prefixes.length > 0) {
+    for (const [key, value] of Object.entries(copiedAnnotations(context, settings, warn))) all.set(key, value);
   }
-  const all = { ...copiedAnnotations(context, settings, warn), ...own };
+  const location = clusterLocation(cluster);
+  all.set(ANNOTATION_LOCATION, location);
+  all.set(ANNOTATION_ORIGIN_LOCATION, location);
+  all.set(ENTITY_ANNOTATIONS.cluster, cluster);
+  all.set(ENTITY_ANNOTATIONS.apiVersion, apiVersionOf(context));
+  all.set(ENTITY_ANNOTATIONS.kind, context.source.kind);
+  all.set(ENTITY_ANNOTATIONS.name, name);
+  all.set(BACKSTAGE_KUBERNETES_ANNOTATIONS.id, entityName);
+  all.set(BACKSTAGE_KUBERNETES_ANNOTATIONS.cluster, cluster);
+  for (const key of Object.keys(roleAnnotations)) all.set(key, roleAnnotations[key]);
+  if (namespace !== undefined) {
+    all.set(ENTITY_ANNOTATIONS.namespace, namespace);
+    all.set(BACKSTAGE_KUBERNETES_ANNOTATIONS.namespace, namespace);
+  }
   const sorted: Record<string, string> = {};
-  for (const key of Object.keys(all).sort(compareStrings)) sorted[key] = all[key];
+  for (const key of [...all.keys()].sort(compareStrings)) sorted[key] = all.get(key)!;
   return sorted;
 }

@@ -103,7 +103,10 @@ function draftObject(
       scope: `${kind}:${namespace}`,
       name: metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates),
       rank: rankOf(draft, settings, metadata.nameOverride !== undefined),
-      suffixes: [kindSuffix(source.kind), shortHash(JSON.stringify([cluster, source.group, source.kind, kubeNamespace, name]))],
+      // Only an object that loses its name needs them (hashing every object's identity is not free).
+      get suffixes() {
+        return [kindSuffix(source.kind), shortHash(JSON.stringify([cluster, source.group, source.kind, kubeNamespace, name]))];
+      },
     },
   };
 }

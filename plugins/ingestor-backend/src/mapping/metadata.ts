@@ -73,6 +73,48 @@ function modelSystem(context: ObjectContext, settings: MappingSettings, entityNa
   }
 }
 
+type Suffix = (typeof SOURCE_ANNOTATION_SUFFIXES)[keyof typeof SOURCE_ANNOTATION_SUFFIXES];
+
+// Every object reads the same keys: they are built once per settings object.
+const keysBySettings = new WeakMap<MappingSettings, Map<string, string>>();
+function annotationKey(settings: MappingSettings, suffix: Suffix): string {
+  let keys = keysBySettings.get(settings);
+  if (!keys) {
+    keys = new Map();
+    keysBySettings.set(settings, keys);
+  }
+  let key = keys.get(suffix);
+  if (key === undefined) {
+    key = sourceAnnotationKey(settings, suffix);
+    keys.set(suffix, key);
+  }
+  return key;
+}
+
+/** What one object's reads need; passed along instead of closures, as this runs for every object. */
+interface Reader {
+  context: ObjectContext;
+  settings: MappingSettings;
+  warn: Warn;
+  ofNamespace: string;
+}
+
+const own = (r: Reader, suffix: Suffix) => readAnnotation(r.context.annotations, annotationKey(r.settings, suffix), r.warn);
+const inherited = (r: Reader, suffix: Suffix) =>
+  readAnnotation(r.context.namespaceAnnotations, annotationKey(r.settings, suffix), r.warn, r.ofNamespace);
+
+/** The object's value, else its Namespace's; an invalid one is reported and the next source is tried. */
+function firstValid<T>(r: Reader, suffix: Suffix, parse: (value: string, entityNamespace: string) => T | undefined, entityNamespace: string): T | undefined {
+  for (const fromNamespace of [false, true]) {
+    const value = fromNamespace ? inherited(r, suffix) : own(r, suffix);
+    if (value === undefined) continue;
+    const parsed = parse(value, entityNamespace);
+    if (parsed !== undefined) return parsed;
+    r.warn(`annotation ${annotationKey(r.settings, suffix)}${fromNamespace ? r.ofNamespace : ''} is not a valid ${suffix} reference ("${clip(value)}"); ignored`);
+  }
+  return undefined;
+}
+
 /**
  * Reads all product annotations of one object. Invalid values are reported through `warn` and the next
  * source in the precedence (object, then Namespace, then the configured defaults) is used instead.
@@ -83,49 +125,29 @@ export function readSourceMetadata(
   entityNamespace: string,
   warn: Warn,
 ): SourceMetadata {
-  const key = (suffix: string) => sourceAnnotationKey(settings, suffix);
-  const ofNamespace = ` of namespace ${context.coordinates.namespace}`;
-  const own = (suffix: string) => readAnnotation(context.annotations, key(suffix), warn);
-  const inherited = (suffix: string) => readAnnotation(context.namespaceAnnotations, key(suffix), warn, ofNamespace);
+  const r: Reader = { context, settings, warn, ofNamespace: ` of namespace ${context.coordinates.namespace}` };
   const S = SOURCE_ANNOTATION_SUFFIXES;
 
-  const firstValid = <T>(suffix: string, parse: (value: string) => T | undefined): T | undefined => {
-    const readers = [
-      { read: own, where: '' },
-      { read: inherited, where: ofNamespace },
-    ];
-    for (const { read, where } of readers) {
-      const value = read(suffix);
-      if (value === undefined) continue;
-      const parsed = parse(value);
-      if (parsed !== undefined) return parsed;
-      warn(`annotation ${key(suffix)}${where} is not a valid ${suffix} reference ("${clip(value)}"); ignored`);
-    }
-    return undefined;
-  };
+  const owner = firstValid(r, S.owner, normalizeOwner, entityNamespace) ?? normalizeOwner(settings.defaultOwner) ?? settings.defaultOwner;
+  const system = firstValid(r, S.system, normalizeSystem, entityNamespace) ?? modelSystem(context, settings, entityNamespace);
 
-  const owner = firstValid(S.owner, normalizeOwner) ?? normalizeOwner(settings.defaultOwner) ?? settings.defaultOwner;
-  const system =
-    firstValid(S.system, value => normalizeSystem(value, entityNamespace)) ??
-    modelSystem(context, settings, entityNamespace);
-
-  let nameOverride = own(S.name);
+  let nameOverride = own(r, S.name);
   if (nameOverride !== undefined && !isValidNameOverride(nameOverride)) {
-    warn(`annotation ${key(S.name)} ("${clip(nameOverride)}") is not a valid entity name; the generated name is used`);
+    warn(`annotation ${annotationKey(settings, S.name)} ("${clip(nameOverride)}") is not a valid entity name; the generated name is used`);
     nameOverride = undefined;
   }
 
-  const tagsValue = own(S.tags);
-  const linksValue = own(S.links);
+  const tagsValue = own(r, S.tags);
+  const linksValue = own(r, S.links);
   return {
     nameOverride,
     owner,
     system,
-    lifecycle: own(S.lifecycle) ?? inherited(S.lifecycle) ?? settings.defaultLifecycle,
-    type: own(S.type),
-    title: own(S.title),
-    description: own(S.description),
+    lifecycle: own(r, S.lifecycle) ?? inherited(r, S.lifecycle) ?? settings.defaultLifecycle,
+    type: own(r, S.type),
+    title: own(r, S.title),
+    description: own(r, S.description),
     tags: tagsValue === undefined ? [] : sanitizeTags(tagsValue),
-    links: linksValue === undefined ? [] : parseLinks(linksValue, message => warn(`annotation ${key(S.links)}: ${message}`)),
+    links: linksValue === undefined ? [] : parseLinks(linksValue, message => warn(`annotation ${annotationKey(settings, S.links)}: ${message}`)),
   };
 }

@@ -1,6 +1,6 @@
 import { isTrueFlag, SOURCE_ANNOTATION_SUFFIXES } from '../annotations';
 import type { MappingSettings } from '../config/types';
-import { namespaceScope, outOfScope } from '../namespaceScope';
+import { namespaceScope, outOfScope, type NamespaceScope } from '../namespaceScope';
 import type { KubeObject, NamespaceInfo, SourceKind } from '../types';
 import { asRecord, asString, clip, UnknownRecord } from './guards';
 import type { ObjectCoordinates } from './names';
@@ -36,6 +36,17 @@ export function sourceAnnotationKey(settings: MappingSettings, suffix: string): 
   return `${settings.annotationPrefix}/${suffix}`;
 }
 
+// Admission runs for every object: the scope is worked out once per settings object.
+const scopes = new WeakMap<MappingSettings, NamespaceScope>();
+function scopeOf(settings: MappingSettings): NamespaceScope {
+  let scope = scopes.get(settings);
+  if (!scope) {
+    scope = namespaceScope(settings.components);
+    scopes.set(settings, scope);
+  }
+  return scope;
+}
+
 /**
  * Decides whether an object is mapped at all: shape first (so later steps can trust names), then role,
  * namespace scope, opt-out and opt-in. Exclusions apply in every mode: opting in never overrides them.
@@ -68,7 +79,7 @@ export function admitObject(
   const enabled = source.role === 'workload' ? settings.components.enabled : settings.crossplane.enabled;
   if (!enabled) return reject('disabled', `${label}: ingestion of ${source.role} objects is disabled`);
 
-  const out = outOfScope(namespaceScope(settings.components), rawNamespace);
+  const out = outOfScope(scopeOf(settings), rawNamespace);
   if (out === 'excluded-namespace') return reject(out, `${label}: namespace ${rawNamespace} is excluded`);
   if (out === 'not-included-namespace') return reject(out, `${label}: namespace ${rawNamespace} is not in includedNamespaces`);
 

@@ -6,11 +6,14 @@ import { asRecord, compareStrings, pathOf } from './guards';
 export function formatLabelSelector(labels: unknown): string | undefined {
   const record = asRecord(labels);
   if (!record) return undefined;
-  const pairs = Object.entries(record)
-    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([key, value]) => `${key}=${value}`);
-  return pairs.length > 0 ? pairs.join(',') : undefined;
+  // Runs for every workload: one pass over the keys, no intermediate arrays of pairs.
+  const keys: string[] = [];
+  for (const key of Object.keys(record)) if (typeof record[key] === 'string') keys.push(key);
+  if (keys.length === 0) return undefined;
+  if (keys.length > 1) keys.sort(compareStrings);
+  let selector = '';
+  for (const key of keys) selector += `${selector ? ',' : ''}${key}=${record[key] as string}`;
+  return selector;
 }
 
 /**

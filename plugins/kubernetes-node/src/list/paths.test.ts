@@ -14,6 +14,19 @@ describe('withKindFields', () => {
     });
   });
 
+  it('returns an object that already starts with the right apiVersion and kind as it is, and fixes any other', () => {
+    const right = JSON.parse('{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"}}') as KubeObject;
+    expect(withKindFields(right, deployments)).toBe(right);
+    const stale = JSON.parse('{"apiVersion":"apps/v1beta1","kind":"Deployment","metadata":{"name":"web"}}') as KubeObject;
+    expect(withKindFields(stale, deployments)).toEqual({ ...stale, apiVersion: 'apps/v1' });
+    const reordered = JSON.parse('{"metadata":{"name":"web"},"kind":"Deployment","apiVersion":"apps/v1"}') as KubeObject;
+    const fixed = withKindFields(reordered, deployments);
+    expect(fixed).not.toBe(reordered);
+    expect(Object.keys(fixed)).toEqual(['apiVersion', 'kind', 'metadata']);
+    const badMetadata = JSON.parse('{"apiVersion":"apps/v1","kind":"Deployment","metadata":[]}') as KubeObject;
+    expect(withKindFields(badMetadata, deployments).metadata).toEqual({});
+  });
+
   it('gives an object that came without usable metadata an empty one, as KubeObject promises', () => {
     // Untrusted JSON: the type says metadata exists, the wire may not.
     const missing = JSON.parse('{"spec":{}}') as KubeObject;

@@ -27,11 +27,27 @@ export function collectionPath(source: ResourceType, namespace?: string): string
  * @public
  */
 export function withKindFields<T extends KubeObject>(object: T, source: Pick<ResourceType, 'group' | 'version' | 'kind'>): T {
+  // Most servers already send both, first: the object is then returned as it is, not copied (lists
+  // are large and every copy is garbage).
+  if (startsWithKindFields(object, apiVersionOf(source), source.kind)) return object;
   const { apiVersion: _a, kind: _k, ...rest } = object;
   // A proxy or a broken server could send an object without metadata; KubeObject promises one.
   const metadata: unknown = rest.metadata;
   const safeMetadata = typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? rest.metadata : {};
   return { apiVersion: apiVersionOf(source), kind: source.kind, ...rest, metadata: safeMetadata } as T;
+}
+
+/** `apiVersion` and `kind` are the object's first two keys, with these values, and its metadata is an object. */
+function startsWithKindFields(object: KubeObject, apiVersion: string, kind: string): boolean {
+  if (object.apiVersion !== apiVersion || object.kind !== kind) return false;
+  const metadata: unknown = object.metadata;
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return false;
+  let index = 0;
+  for (const key in object) {
+    if ((index === 0 && key !== 'apiVersion') || (index === 1 && key !== 'kind')) return false;
+    if (++index === 2) return true;
+  }
+  return false;
 }
 
 /**
