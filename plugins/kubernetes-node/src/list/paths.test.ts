@@ -27,6 +27,14 @@ describe('withKindFields', () => {
     expect(withKindFields(badMetadata, deployments).metadata).toEqual({});
   });
 
+  it('keeps a __proto__ key sent by a server as a plain field, never as the copy’s prototype', () => {
+    const hostile = JSON.parse('{"metadata":{"name":"web"},"__proto__":{"spec":{"injected":true}}}') as KubeObject;
+    const copy = withKindFields(hostile, deployments);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy.spec).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['apiVersion', 'kind', 'metadata', '__proto__']);
+  });
+
   it('gives an object that came without usable metadata an empty one, as KubeObject promises', () => {
     // Untrusted JSON: the type says metadata exists, the wire may not.
     const missing = JSON.parse('{"spec":{}}') as KubeObject;

@@ -27,14 +27,26 @@ export function collectionPath(source: ResourceType, namespace?: string): string
  * @public
  */
 export function withKindFields<T extends KubeObject>(object: T, source: Pick<ResourceType, 'group' | 'version' | 'kind'>): T {
-  // Most servers already send both, first: the object is then returned as it is, not copied (lists
-  // are large and every copy is garbage).
-  if (startsWithKindFields(object, apiVersionOf(source), source.kind)) return object;
-  const { apiVersion: _a, kind: _k, ...rest } = object;
+  // Objects of custom kinds come with both, first: they are returned as they are, not copied (lists
+  // are large and every copy is garbage). A real server leaves both off items of built-in kinds.
+  const apiVersion = apiVersionOf(source);
+  if (startsWithKindFields(object, apiVersion, source.kind)) return object;
   // A proxy or a broken server could send an object without metadata; KubeObject promises one.
-  const metadata: unknown = rest.metadata;
-  const safeMetadata = typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? rest.metadata : {};
-  return { apiVersion: apiVersionOf(source), kind: source.kind, ...rest, metadata: safeMetadata } as T;
+  const copy: Record<string, unknown> = { apiVersion, kind: source.kind };
+  for (const key in object) {
+    if (key === 'apiVersion' || key === 'kind') continue;
+    const value = key === 'metadata' ? safeMetadata(object) : object[key as keyof T];
+    // A `__proto__` key from the wire stays a plain field; assigning it would set the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    else copy[key] = value;
+  }
+  if (!('metadata' in copy)) copy.metadata = {};
+  return copy as T;
+}
+
+function safeMetadata(object: KubeObject): KubeObject['metadata'] {
+  const metadata: unknown = object.metadata;
+  return typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? object.metadata : {};
 }
 
 /** `apiVersion` and `kind` are the object's first two keys, with these values, and its metadata is an object. */
