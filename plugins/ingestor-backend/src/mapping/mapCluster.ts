@@ -181,8 +181,12 @@ function recordDraft(
     const label = labelOf(item);
     skips.push({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
   }
-  return { candidate, skips, warnings, sink };
+  // Records live as long as their object: the usual empty report lists are one shared array.
+  return { candidate, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS, sink };
 }
+
+// Frozen: a push into it would be a bug, and throws.
+const NO_REPORTS = Object.freeze([]) as never[];
 
 /**
  * The record's entity: the one built last time when the name and the resolved relations are the same
@@ -212,7 +216,7 @@ function reuseOrBuild(
   const entity = buildEntity(candidate.draft, name, relations, settings);
   record.sink.warn = warn;
   cache.built++;
-  record.built = { name, relations: relationsKey, entity, warnings: captured };
+  record.built = { name, relations: relationsKey, entity, warnings: captured.length > 0 ? captured : NO_REPORTS };
   return entity;
 }
 
