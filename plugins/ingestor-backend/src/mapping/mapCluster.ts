@@ -170,23 +170,39 @@ function recordDraft(
   settings: MappingSettings,
   apiNames: DefinitionApiNames,
 ): DraftRecord<Candidate> {
-  const skips: MappingSkip[] = [];
-  const warnings: MappingWarning[] = [];
-  const sink: WarnSink = { warn: w => warnings.push(w) };
-  const report = { skip: (s: MappingSkip) => skips.push(s), warn: (w: MappingWarning) => warnings.push(w) };
+  // Reports and sink in one object with prototype methods: no closures per object.
+  const reports = new DraftReports();
   let candidate: Candidate | undefined;
   try {
-    candidate = draftObject(cluster, item, namespaces, crossplaneKinds, settings, apiNames, report, sink);
+    candidate = draftObject(cluster, item, namespaces, crossplaneKinds, settings, apiNames, reports, reports);
   } catch (error) {
     const label = labelOf(item);
-    skips.push({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
+    reports.skip({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
   }
   // Records live as long as their object: the usual empty report lists are one shared array.
-  return { candidate, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS, sink };
+  const { skips, warnings } = reports;
+  return { candidate, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS, sink: reports };
+}
+
+/** What drafting one object reported; also its first sink (a mapping later points `warn` elsewhere). */
+class DraftReports implements WarnSink {
+  readonly skips: MappingSkip[] = [];
+  readonly warnings: MappingWarning[] = [];
+  skip(skip: MappingSkip): void {
+    this.skips.push(skip);
+  }
+  warn(warning: MappingWarning): void {
+    this.warnings.push(warning);
+  }
 }
 
 // Frozen: a push into it would be a bug, and throws.
 const NO_REPORTS = Object.freeze([]) as never[];
+
+function hasRelations(candidate: Candidate): boolean {
+  for (const _field in candidate.relations) return true;
+  return false;
+}
 
 /**
  * The record's entity: the one built last time when the name and the resolved relations are the same
@@ -202,7 +218,7 @@ function reuseOrBuild(
   warn: (w: MappingWarning) => void,
 ): Entity {
   // Most objects name no relation targets: their relations cannot differ, no need to serialise them.
-  const relationsKey = Object.keys(candidate.relations).length === 0 ? '' : JSON.stringify(relations);
+  const relationsKey = hasRelations(candidate) ? JSON.stringify(relations) : '';
   const { built } = record;
   if (built && built.name === name && built.relations === relationsKey) {
     for (const w of built.warnings) warn(w);
@@ -262,8 +278,11 @@ export function mapClusterObjects(
   reportRenames(cluster, candidates, names, settings, report.warn);
   const resolver = objectRefResolver(cluster, candidates, names, settings);
   const entities = candidates.map((candidate, index) => {
-    const resolve = (target: ObjectTarget, objectKind: string) => resolver(candidate.draft.context, target, objectKind);
-    return reuseOrBuild(records[index], candidate, names[index], resolveRelations(candidate.relations, resolve), settings, cache, report.warn);
+    // Most objects name no relation targets: nothing to resolve.
+    const relations = hasRelations(candidate)
+      ? resolveRelations(candidate.relations, (target: ObjectTarget, objectKind: string) => resolver(candidate.draft.context, target, objectKind))
+      : {};
+    return reuseOrBuild(records[index], candidate, names[index], relations, settings, cache, report.warn);
   });
 
   return {
