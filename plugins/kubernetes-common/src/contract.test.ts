@@ -14,6 +14,19 @@ describe('the Template ↔ action contract', () => {
     expect(decodeSchema(encoded)).toEqual(hostile);
   });
 
+  it('encodes the same in a browser, without Node\'s Buffer', () => {
+    const big = { ...hostile, properties: { ...hostile.properties, text: { type: 'string', description: 'ü✓'.repeat(40_000) } } };
+    const inNode = encodeSchema(big);
+    const { Buffer: saved } = globalThis;
+    try {
+      delete (globalThis as { Buffer?: unknown }).Buffer;
+      expect((globalThis as { Buffer?: unknown }).Buffer).toBeUndefined();
+      expect(encodeSchema(big)).toBe(inNode);
+    } finally {
+      globalThis.Buffer = saved;
+    }
+  });
+
   it.each([
     ['not base64', '${{ x }}'],
     ['base64 of text', btoa('not json')],

@@ -60,7 +60,7 @@ export function templateEntity(input: TemplateInput): Entity {
   };
   // The form drops its own twins (form/caseTwins.ts); any left (e.g. two spec fields bound at the top level) would
   // make the catalog refuse the entity without a word to the platform team, so the definition is reported instead.
-  const twins = caseTwinPaths(entity, '');
+  const twins = caseTwinPaths(entity);
   if (twins.length) {
     throw new Error(`the Template would hold keys that differ only in letter case, which the catalog cannot store: ${twins.slice(0, 3).join(', ')}`);
   }

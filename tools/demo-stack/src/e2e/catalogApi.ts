@@ -1,3 +1,18 @@
+/**
+ * fetch, again after a network error: Node's fetch reuses idle keep-alive connections, and one the backend
+ * has just closed fails with ECONNRESET although the backend is fine.
+ */
+async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof TypeError)) throw e;
+      await new Promise(r => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 /** The few catalog reads the end-to-end test checks the UI against, signed in as the guest. */
 export class CatalogApi {
   private token?: string;
@@ -5,7 +20,7 @@ export class CatalogApi {
   constructor(private readonly baseUrl: string) {}
 
   async entityRefs(filter: string): Promise<string[]> {
-    const res = await fetch(`${this.baseUrl}/api/catalog/entities/by-query?filter=${encodeURIComponent(filter)}&limit=500&fields=kind,metadata.namespace,metadata.name`, {
+    const res = await fetchRetrying(`${this.baseUrl}/api/catalog/entities/by-query?filter=${encodeURIComponent(filter)}&limit=500&fields=kind,metadata.namespace,metadata.name`, {
       headers: { authorization: `Bearer ${await this.guestToken()}` },
     });
     if (!res.ok) throw new Error(`catalog query ${filter}: HTTP ${res.status}`);
@@ -15,7 +30,7 @@ export class CatalogApi {
 
   /** Every entity ref with its uid; the refs are checked to be unique (no duplicate entities). */
   async entityUids(): Promise<Map<string, string>> {
-    const res = await fetch(`${this.baseUrl}/api/catalog/entities/by-query?limit=1000&fields=kind,metadata.namespace,metadata.name,metadata.uid`, {
+    const res = await fetchRetrying(`${this.baseUrl}/api/catalog/entities/by-query?limit=1000&fields=kind,metadata.namespace,metadata.name,metadata.uid`, {
       headers: { authorization: `Bearer ${await this.guestToken()}` },
     });
     if (!res.ok) throw new Error(`catalog query: HTTP ${res.status}`);
@@ -33,7 +48,7 @@ export class CatalogApi {
   async displayName(ref: string): Promise<string> {
     const [kind, rest] = ref.split(':');
     const [namespace, name] = rest.split('/');
-    const res = await fetch(`${this.baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`, {
+    const res = await fetchRetrying(`${this.baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`, {
       headers: { authorization: `Bearer ${await this.guestToken()}` },
     });
     if (!res.ok) throw new Error(`catalog entity ${ref}: HTTP ${res.status}`);
@@ -56,7 +71,7 @@ export class CatalogApi {
 
   private async guestToken(): Promise<string> {
     if (!this.token) {
-      const res = await fetch(`${this.baseUrl}/api/auth/guest/refresh?env=development`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
+      const res = await fetchRetrying(`${this.baseUrl}/api/auth/guest/refresh?env=development`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
       if (!res.ok) throw new Error(`guest sign-in: HTTP ${res.status}`);
       this.token = ((await res.json()) as { backstageIdentity: { token: string } }).backstageIdentity.token;
     }

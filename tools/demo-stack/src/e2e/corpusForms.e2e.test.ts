@@ -9,7 +9,7 @@ import { CatalogApi } from './catalogApi';
 import { CORPUS_NAMESPACE, writeCorpusCatalog, type CorpusTemplate } from './corpus/corpusTemplates';
 import { captureSubmission, dryRun } from './corpus/dryRun';
 import { typedText, valueAtId } from './corpus/fieldValues';
-import { reviewProblems, reviewRows } from './corpus/review';
+import { requiredContainerLabels, reviewProblems, reviewRows } from './corpus/review';
 import { manifestProblems } from './corpus/validate';
 import { freePort } from './freePort';
 import { walkToReview } from './formWalker';
@@ -50,38 +50,49 @@ describe('every corpus Template in the real Create page', () => {
     if (stateDir && !process.env.CORPUS_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
   });
 
-  it('completes each with the required fields only, reviews it truthfully and dry-runs a schema-valid manifest', async () => {
+  /** One template: walked to Review, the Review read, submitted as a dry-run, the manifest checked. */
+  async function tryTemplate(t: CorpusTemplate): Promise<{ pages: number; filled: number; tallest: number; result: string }> {
     const { page } = browser;
+    const name = `e2e-${t.name.split('.')[0].slice(0, 40).replace(/-+$/, '')}`;
+    const values = { ...t.values, name, namespace: 'team-e2e' };
+    await page.goto(`${demo.url}/create/templates/${CORPUS_NAMESPACE}/${t.name}`);
+    await page.locator('#root_name').waitFor({ timeout: 30_000 });
+    const walk = await walkToReview(page, name, { valueFor: id => typedText(valueAtId(values, id)) });
+    const summary = { pages: walk.pages, filled: walk.filled.length, tallest: walk.tallestPage };
+    if (walk.stuck) {
+      await browser.screenshot(`stuck-${t.name}`);
+      return { ...summary, result: walk.stuck };
+    }
+    const blankAllowed = requiredContainerLabels((t.entity.spec as { parameters: unknown[] }).parameters);
+    const problems = reviewProblems(await reviewRows(page), walk.filled, blankAllowed);
+    if (problems.length) await browser.screenshot(`review-${t.name}`);
+    const submission = await captureSubmission(page);
+    const run = await dryRun(demo.url, t.entity, submission);
+    const manifests = [...run.files.entries()].filter(([path]) => path.endsWith('.yaml'));
+    if (!run.ok) problems.push(`dry-run failed: ${run.error}`);
+    else if (manifests.length === 0) problems.push('dry-run wrote no manifest');
+    const v = t.planned.group.version;
+    for (const [path, text] of manifests) {
+      const expected = { apiVersion: `${v.group}/${v.version}`, kind: v.kind, name };
+      problems.push(...manifestProblems(text, t.planned.schema, expected).map(p => `${path}: ${p}`));
+    }
+    return { ...summary, result: problems.join('; ') || 'ok' };
+  }
+
+  it('completes each with the required fields only, reviews it truthfully and dry-runs a schema-valid manifest', async () => {
     const rows: string[][] = [];
     const failures: string[] = [];
     for (const t of templates) {
-      const name = `e2e-${t.name.split('.')[0].slice(0, 40).replace(/-+$/, '')}`;
-      const values = { ...t.values, name, namespace: 'team-e2e' };
-      await page.goto(`${demo.url}/create/templates/${CORPUS_NAMESPACE}/${t.name}`);
-      await page.locator('#root_name').waitFor();
-      const walk = await walkToReview(page, name, { valueFor: id => typedText(valueAtId(values, id)) });
-      let result = walk.stuck ?? '';
-      if (!result) {
-        const problems = reviewProblems(await reviewRows(page), walk.filled);
-        if (problems.length) await browser.screenshot(`review-${t.name}`);
-        const submission = await captureSubmission(page);
-        const run = await dryRun(demo.url, t.entity, submission);
-        const manifests = [...run.files.entries()].filter(([path]) => path.endsWith('.yaml'));
-        if (!run.ok) problems.push(`dry-run failed: ${run.error}`);
-        else if (manifests.length === 0) problems.push('dry-run wrote no manifest');
-        const v = t.planned.group.version;
-        for (const [path, text] of manifests) {
-          const expected = { apiVersion: `${v.group}/${v.version}`, kind: v.kind, name };
-          problems.push(...manifestProblems(text, t.planned.schema, expected).map(p => `${path}: ${p}`));
-        }
-        result = problems.join('; ') || 'ok';
-      }
+      const outcome = await tryTemplate(t).catch(async (e: Error) => {
+        await browser.screenshot(`failed-${t.name}`).catch(() => undefined);
+        return { pages: 0, filled: 0, tallest: 0, result: `error: ${e.message.split('\n')[0]}` };
+      });
       const errors = browser.takeErrors().filter(e => !e.includes('captured by the test') && !/status of 400/.test(e));
-      if (result === 'ok' && errors.length) result = `console: ${errors.join(' | ')}`;
-      rows.push([t.name, String(walk.pages), String(walk.filled.length), result]);
+      const result = outcome.result === 'ok' && errors.length ? `console: ${errors.join(' | ')}` : outcome.result;
+      rows.push([t.name, String(outcome.pages), String(outcome.filled), String(outcome.tallest), result]);
       if (result !== 'ok') failures.push(`${t.name}: ${result}`);
     }
-    console.log(table(['template', 'pages', 'required fields filled', 'result'], rows));
+    console.log(table(['template', 'pages', 'required fields filled', 'tallest page (px)', 'result'], rows));
     expect(templates.length).toBeGreaterThan(only ? 0 : 100);
     expect(failures).toEqual([]);
   });

@@ -6,6 +6,8 @@ export interface WalkResult {
   stuck?: string;
   /** What was typed or picked, by field id, in order. */
   filled: FilledField[];
+  /** The height in pixels of the longest form page, as filled (before Review). */
+  tallestPage: number;
 }
 
 export interface FilledField {
@@ -33,20 +35,22 @@ const MAX_PAGES = 12;
  */
 export async function walkToReview(page: Page, name: string, opts: WalkOptions = {}): Promise<WalkResult> {
   const filled: FilledField[] = [];
+  let tallestPage = 0;
   const next = page.getByRole('button', { name: 'Next', exact: true });
   const review = page.getByRole('button', { name: 'Review', exact: true });
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
     await next.or(review).first().waitFor();
     await fillRequired(page, name, opts, filled);
+    tallestPage = Math.max(tallestPage, await page.evaluate(() => document.documentElement.scrollHeight));
     const last = await review.isVisible();
     const step = await activeStep(page);
     await (last ? review : next).click();
     const outcome = await settle(page, step);
     if (outcome === 'moved') continue;
-    if (outcome === 'review') return { pages, filled };
-    return { pages, filled, stuck: `page ${pages} (${step}): ${outcome}` };
+    if (outcome === 'review') return { pages, filled, tallestPage };
+    return { pages, filled, tallestPage, stuck: `page ${pages} (${step}): ${outcome}` };
   }
-  return { pages: MAX_PAGES, filled, stuck: `still no Review after ${MAX_PAGES} pages` };
+  return { pages: MAX_PAGES, filled, tallestPage, stuck: `still no Review after ${MAX_PAGES} pages` };
 }
 
 async function activeStep(page: Page): Promise<string> {

@@ -44,8 +44,9 @@ export function expectConstraintsKept(plan: FormPlan, declared: Schema): void {
     }
     const { values } = enumValues(source, intOrString ? 'int-or-string' : String(form.type));
     expect({ at, enum: form.enum }).toEqual({ at, enum: values && intOrString ? values.map(asText) : values });
-    // Booleans are never prefilled (see booleanField): their default is the API server's to apply.
-    if (source.default !== undefined && form.type !== 'object' && form.type !== 'array' && form.type !== 'boolean') {
+    // Booleans are never prefilled (see booleanField): their default is the API server's to apply; nor is an empty
+    // text default (defaults.ts), which means unset.
+    if (source.default !== undefined && source.default !== '' && form.type !== 'object' && form.type !== 'array' && form.type !== 'boolean') {
       expect({ at, default: form.default }).toEqual({ at, default: intOrString ? asText(source.default) : source.default });
     }
     const translated = source.pattern === undefined ? undefined : formPattern(source.pattern).pattern;

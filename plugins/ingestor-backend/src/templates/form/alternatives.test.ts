@@ -1,3 +1,5 @@
+import { getDefaultFormState, type RJSFSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
 import { formAjv, withoutUiKeys } from '../__testUtils__/ajv';
 import { crd, options, versionOf } from '../__testUtils__/fixtures';
 import { renderInput } from '../__testUtils__/render';
@@ -78,12 +80,15 @@ describe('choose-one sections', () => {
     const page = pageWith(pages, 'choice');
     expect(Object.keys(page.properties ?? {})).toEqual(['choice']);
     expect(page.properties?.choice).toMatchObject({ type: 'string', title: 'Configure at most one of' });
-    expect(page.properties?.choice.oneOf).toEqual([
-      { const: 'acme', title: 'ACME' },
-      { const: 'ca', title: 'Ca' },
-      { const: 'selfSigned', title: 'Self Signed' },
-      { const: 'vault', title: 'Vault' },
-      { const: 'venafi', title: 'Venafi' },
+    expect(page.properties?.choice.oneOf).toBeUndefined();
+    expect(page.properties?.choice.default).toBeUndefined();
+    expect(page.properties?.choice.enum).toEqual(['acme', 'ca', 'selfSigned', 'vault', 'venafi']);
+    expect(page.properties?.choice['ui:enumNames']).toEqual([
+      'ACME',
+      'Ca',
+      'Self Signed',
+      'Vault',
+      'Venafi',
     ]);
     expect(page.required).toBeUndefined();
     expect(bindings).toContainEqual({ path: ['vault'], key: 'vault', conditions: [{ key: 'choice', equals: 'vault' }] });
@@ -95,6 +100,17 @@ describe('choose-one sections', () => {
     expect(validate({ choice: 'ca', ca: {}, acme: { server: 'x' } })).toBe(false);
     expect(validate({ choice: 'vault' })).toBe(false);
     expect(validate({ choice: 'nope' })).toBe(false);
+  });
+
+  it("starts with nothing chosen in the form library's own initial state (a oneOf of constants would pick the first)", () => {
+    const { pages } = plan(table, 4);
+    const page = withoutUiKeys(pageWith(pages, 'kmsKeyArnFrom')) as RJSFSchema;
+    const initial = getDefaultFormState(validator, page, {}, page) as Record<string, unknown>;
+    expect(initial.kmsKeyArnFrom).toBeUndefined();
+    expect(Object.keys(initial).filter(k => k.startsWith('kmsKeyArn'))).toEqual([]);
+    // The old shape, for contrast: the library makes the first constant the default.
+    const asOneOf = { ...page, properties: { ...page.properties, kmsKeyArnFrom: { type: 'string', oneOf: [{ const: 'kmsKeyArn' }, { const: 'kmsKeyArnRef' }] } } } as RJSFSchema;
+    expect((getDefaultFormState(validator, asOneOf, {}, asOneOf) as Record<string, unknown>).kmsKeyArnFrom).toBe('kmsKeyArn');
   });
 
   it('puts only the chosen section into the manifest', () => {
@@ -151,10 +167,11 @@ describe('reference and selector pairs', () => {
     const page = pageWith(pages, 'kmsKeyArnFrom');
     expect(Object.keys(page.properties ?? {})).toEqual(['region', 'billingMode', 'tableClass', 'kmsKeyArnFrom']);
     expect(page.properties?.kmsKeyArnFrom).toMatchObject({ title: 'KMS Key ARN: how to set it' });
-    expect(page.properties?.kmsKeyArnFrom.oneOf).toEqual([
-      { const: 'kmsKeyArn', title: 'Enter the value' },
-      { const: 'kmsKeyArnRef', title: 'Refer by name' },
-      { const: 'kmsKeyArnSelector', title: 'Select by labels' },
+    expect(page.properties?.kmsKeyArnFrom.enum).toEqual(['kmsKeyArn', 'kmsKeyArnRef', 'kmsKeyArnSelector']);
+    expect(page.properties?.kmsKeyArnFrom['ui:enumNames']).toEqual([
+      'Enter the value',
+      'Refer by name',
+      'Select by labels',
     ]);
     expect(bindings).toContainEqual({ path: ['forProvider', 'kmsKeyArnSelector'], key: 'kmsKeyArnSelector', conditions: [{ key: 'kmsKeyArnFrom', equals: 'kmsKeyArnSelector' }] });
     expect(renderInput(specInput(bindings), { region: 'eu-west-1', kmsKeyArnFrom: 'kmsKeyArnRef', kmsKeyArnRef: { name: 'key' }, kmsKeyArnSelector: {} })).toEqual({

@@ -2,14 +2,36 @@
  * The catalog indexes every entity under its lower-cased key paths (arrays flattened) and refuses to
  * store one where two paths differ only in letter case: the Template would never appear. Published
  * schemas do hold such twins (Prometheus Operator's `proxyURL` beside the deprecated `proxyUrl`), so
- * the form keeps the first of them and leaves the other to YAML outside the form, with a warning.
+ * the form keeps the first of them and leaves the other out, with a warning.
+ *
+ * Paths are tracked as a tree keyed by lower-cased key (each node remembering the key as first written),
+ * so a walk costs one short lower-casing per key rather than one per full path.
  */
 import type { FormSchema } from './types';
 
 type Json = unknown;
 
+interface PathNode {
+  /** The key as first seen at this place. */
+  key: string;
+  children?: Map<string, PathNode>;
+}
+
 function isObject(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The node for `key` under `parent`, or undefined when the key is a case twin of one seen there first. */
+function enter(parent: PathNode, key: string): PathNode | undefined {
+  parent.children ??= new Map();
+  const lower = key.toLowerCase();
+  const found = parent.children.get(lower);
+  if (!found) {
+    const node = { key };
+    parent.children.set(lower, node);
+    return node;
+  }
+  return found.key === key ? found : undefined;
 }
 
 /** `node` without the dropped properties in its `required` and `ui:order`. */
@@ -25,13 +47,12 @@ function withoutNames(node: Record<string, Json>, dropped: Set<string>): Record<
  * parts are returned as they are, so a form without twins is the same object.
  */
 export function withoutCaseTwins(pages: FormSchema[]): { pages: FormSchema[]; dropped: string[] } {
-  const seen = new Map<string, string>();
   const dropped: string[] = [];
-  const visit = (value: Json, path: string): Json => {
+  const visit = (value: Json, node: PathNode, path: () => string): Json => {
     if (Array.isArray(value)) {
       let changed = false;
       const items = value.map(item => {
-        const next = visit(item, path);
+        const next = visit(item, node, path);
         changed ||= next !== item;
         return next;
       });
@@ -41,15 +62,14 @@ export function withoutCaseTwins(pages: FormSchema[]): { pages: FormSchema[]; dr
     let changed = false;
     const out: Record<string, Json> = {};
     for (const [key, child] of Object.entries(value)) {
-      const at = `${path}.${key}`;
-      const first = seen.get(at.toLowerCase());
-      if (first !== undefined && first !== at) {
-        dropped.push(at);
+      const at = () => `${path()}.${key}`;
+      const inner = enter(node, key);
+      if (!inner) {
+        dropped.push(at());
         changed = true;
         continue;
       }
-      seen.set(at.toLowerCase(), at);
-      const next = visit(child, at);
+      const next = visit(child, inner, at);
       changed ||= next !== child;
       out[key] = next;
     }
@@ -63,19 +83,28 @@ export function withoutCaseTwins(pages: FormSchema[]): { pages: FormSchema[]; dr
     }
     return out;
   };
-  const result = visit(pages, 'spec.parameters') as FormSchema[];
+  const root = { key: '' };
+  const parameters = enter(enter(root, 'spec')!, 'parameters')!;
+  const result = visit(pages, parameters, () => 'spec.parameters') as FormSchema[];
   return { pages: result, dropped };
 }
 
-/** Key paths below `path` in `value` that differ only in letter case from an earlier one, as the catalog sees them. */
-export function caseTwinPaths(value: Json, path: string, seen = new Map<string, string>()): string[] {
-  if (Array.isArray(value)) return value.flatMap(item => caseTwinPaths(item, path, seen));
-  if (!isObject(value)) return [];
-  return Object.entries(value).flatMap(([key, child]) => {
-    const at = path ? `${path}.${key}` : key;
-    const first = seen.get(at.toLowerCase());
-    if (first !== undefined && first !== at) return [at];
-    seen.set(at.toLowerCase(), at);
-    return caseTwinPaths(child, at, seen);
-  });
+/** Key paths in `value` that differ only in letter case from an earlier one, as the catalog sees them. */
+export function caseTwinPaths(value: Json): string[] {
+  const twins: string[] = [];
+  const visit = (current: Json, node: PathNode, path: string) => {
+    if (Array.isArray(current)) {
+      for (const item of current) visit(item, node, path);
+      return;
+    }
+    if (!isObject(current)) return;
+    for (const [key, child] of Object.entries(current)) {
+      const at = path ? `${path}.${key}` : key;
+      const inner = enter(node, key);
+      if (inner) visit(child, inner, at);
+      else twins.push(at);
+    }
+  };
+  visit(value, { key: '' }, '');
+  return twins;
 }

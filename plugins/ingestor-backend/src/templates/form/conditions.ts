@@ -47,22 +47,31 @@ function referenceTitle(slot: Slot, group: Alternatives): string {
   return 'Enter the value';
 }
 
+/**
+ * The choice as a select: `enum` with `ui:enumNames`, not `oneOf` of titled constants, because the form
+ * library makes a `oneOf`'s first constant the field's default, which would pick a section (and create
+ * its empty list) for a user who chose nothing. Hidden on Review: the chosen field's own row says it.
+ */
 function choiceField({ group, slots }: Choice): FormSchema {
-  const options = slots.map(s => ({ const: s.name, title: group.reference ? referenceTitle(s, group) : s.form.title ?? s.name }));
+  const options = slots.map(s => ({ value: s.name, title: group.reference ? referenceTitle(s, group) : s.form.title ?? s.name }));
+  const select = {
+    type: 'string',
+    enum: options.map(o => o.value),
+    'ui:enumNames': options.map(o => o.title),
+    'ui:backstage': { review: { show: false } },
+  };
   if (group.reference) {
     const value = slots.find(s => referenceTitle(s, group) === 'Enter the value') ?? slots[0];
     return {
-      type: 'string',
+      ...select,
       title: `${value.form.title ?? value.name}: how to set it`,
       description: 'A value, a reference to one managed resource by name, or a selector by labels; only the one chosen goes into the manifest.',
-      oneOf: options,
     };
   }
   return {
-    type: 'string',
+    ...select,
     title: group.exactlyOne ? 'Configure one of' : 'Configure at most one of',
     description: `${options.map(o => o.title).join(', ')}: only the one chosen is shown and goes into the manifest.`,
-    oneOf: options,
   };
 }
 

@@ -30,7 +30,9 @@ export function toFormValue(value: unknown, form: FormSchema): unknown {
 
 /** Applies a default as a prefilled value or a placeholder, as configured. */
 export function applyDefault(form: FormSchema, value: unknown, ctx: FormContext): void {
-  if (value === undefined || value === null) return;
+  // An empty default means unset to the user and to the render action (which drops empty values): prefilling it
+  // would only put a blank row on the Review page.
+  if (value === undefined || value === null || value === '') return;
   const shown = toFormValue(value, form);
   if (ctx.options.defaults === 'prefill') form.default = shown;
   else if (typeof shown !== 'object') form['ui:placeholder'] = String(shown);

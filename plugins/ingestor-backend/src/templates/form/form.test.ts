@@ -56,6 +56,12 @@ describe('form fields', () => {
     expect(plan.records.filter(r => r.mode === 'yaml').map(r => r.path.join('.'))).toEqual(['values', 'template']);
   });
 
+  it('does not prefill an empty text default, which means unset (it would be a blank Review row)', () => {
+    const { fields } = form({ type: 'object', properties: { networkId: { type: 'string', default: '' }, role: { type: 'string', default: 'Admin' } } });
+    expect(fields.networkId.default).toBeUndefined();
+    expect(fields.role.default).toBe('Admin');
+  });
+
   it('makes additionalProperties maps key/value editors and keeps arrays of objects as forms', () => {
     const { fields } = form({
       type: 'object',

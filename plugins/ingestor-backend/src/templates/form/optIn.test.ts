@@ -113,7 +113,7 @@ describe('optional sections are opt-in', () => {
     });
   });
 
-  it('gates every optional list and map (the form would create them empty), but not required ones or objects without required fields', () => {
+  it('gates every optional list (minItems or not) and map (the form would create them empty), but not required ones or objects without required fields', () => {
     const item: Schema = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
     const { pages, bindings } = plan({
       type: 'object',
@@ -128,10 +128,10 @@ describe('optional sections are opt-in', () => {
       },
     });
     const page = pageWith(pages, 'ports');
-    expect(Object.keys(page.properties ?? {})).toEqual(['ports', 'configureVolumes', 'configureHosts', 'configureAnnotations', 'atLeastOne', 'backup']);
+    expect(Object.keys(page.properties ?? {})).toEqual(['ports', 'configureVolumes', 'configureHosts', 'configureAnnotations', 'configureAtLeastOne', 'backup']);
     expect(page.properties?.configureHosts.title).toBe('Add Hosts');
     expect(page.properties?.configureVolumes.title).toBe('Add Volumes');
-    expect(bindings.filter(b => 'conditions' in b && b.conditions).map(b => b.path.join('.'))).toEqual(['volumes', 'hosts', 'annotations']);
+    expect(bindings.filter(b => 'conditions' in b && b.conditions).map(b => b.path.join('.'))).toEqual(['volumes', 'hosts', 'annotations', 'atLeastOne']);
   });
 
   it('labels and escapes the fields of a gated section like any other', () => {

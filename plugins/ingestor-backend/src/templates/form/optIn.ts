@@ -23,21 +23,23 @@ function isMap(form: FormSchema): boolean {
 
 /**
  * An optional field that should be off until the user turns it on: an object with required fields, a
- * list or a map. The form library creates every list and map it shows as `[]` or `{}`, and Backstage's
+ * list (with or without minItems) or a map. The form library creates every list and map it shows as `[]` or `{}`, and Backstage's
  * Review page lists each as a blank row; behind a checkbox they exist only once the user wants them.
  */
 export function needsOptIn(form: FormSchema): boolean {
-  if (form.type === 'array') return !form.minItems;
+  // With minItems too: the form would create the list empty (a multi-select) or with blank items, both invalid.
+  if (form.type === 'array') return true;
   return form.type === 'object' && (holdsRequired(form) || isMap(form));
 }
 
 /** The checkbox that turns `section` on. */
 export function optInToggle(section: FormSchema): FormSchema {
   const title = section.title ?? 'this section';
-  const collection = section.type === 'array' || isMap(section);
+  // "Add Hosts" says it all; a line of help under every list would only make the page longer.
+  if (section.type === 'array' || isMap(section)) return { type: 'boolean', title: `Add ${title}` };
   return {
     type: 'boolean',
-    title: collection ? `Add ${title}` : `Configure ${title}`,
+    title: `Configure ${title}`,
     description: `Leave unticked to leave ${title} out of the manifest.`,
   };
 }
