@@ -39,17 +39,24 @@ export function systemEntities(entities: Entity[], settings: MappingSettings): E
     name: e.metadata.name,
   })));
   const systems = new Map<string, SystemMembers>();
+  // Thousands of members share a handful of system refs: each (value, namespace) is parsed once.
+  const parsed = new Map<string, { ref: NonNullable<ReturnType<typeof parseValidRef>>; key: string } | null>();
 
   for (const entity of entities) {
     if (entity.kind !== 'Component' && entity.kind !== 'Resource') continue;
     const value = asString(entity.spec?.system);
     if (!value) continue;
     const namespace = entity.metadata.namespace ?? 'default';
-    const ref = parseValidRef(value, { defaultKind: 'system', defaultNamespace: namespace });
-    if (!ref || ref.kind.toLowerCase() !== 'system' || ref.namespace.toLowerCase() !== namespace.toLowerCase()) {
-      continue;
+    const cacheKey = `${namespace} ${value}`;
+    let known = parsed.get(cacheKey);
+    if (known === undefined) {
+      const ref = parseValidRef(value, { defaultKind: 'system', defaultNamespace: namespace });
+      const own = ref && ref.kind.toLowerCase() === 'system' && ref.namespace.toLowerCase() === namespace.toLowerCase();
+      known = own ? { ref, key: refString(ref) } : null;
+      parsed.set(cacheKey, known);
     }
-    const key = refString(ref);
+    if (!known) continue;
+    const { ref, key } = known;
     if (existing.has(key)) continue;
     const members = systems.get(key) ?? {
       namespace: namespace.toLowerCase(),
