@@ -161,6 +161,21 @@ function reportRenames(cluster: string, candidates: Candidate[], names: string[]
   });
 }
 
+/** What drafting one object reported; also its first sink (a mapping later points `warn` elsewhere). */
+class DraftReports implements WarnSink {
+  readonly skips: MappingSkip[] = [];
+  readonly warnings: MappingWarning[] = [];
+  skip(skip: MappingSkip): void {
+    this.skips.push(skip);
+  }
+  warn(warning: MappingWarning): void {
+    this.warnings.push(warning);
+  }
+}
+
+// Frozen: a push into it would be a bug, and throws.
+const NO_REPORTS = Object.freeze([]) as never[];
+
 /** Drafts one object, recording its reports so a later mapping can replay them. Never throws. */
 function recordDraft(
   cluster: string,
@@ -184,24 +199,10 @@ function recordDraft(
   return { candidate, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS, sink: reports };
 }
 
-/** What drafting one object reported; also its first sink (a mapping later points `warn` elsewhere). */
-class DraftReports implements WarnSink {
-  readonly skips: MappingSkip[] = [];
-  readonly warnings: MappingWarning[] = [];
-  skip(skip: MappingSkip): void {
-    this.skips.push(skip);
-  }
-  warn(warning: MappingWarning): void {
-    this.warnings.push(warning);
-  }
-}
 
-// Frozen: a push into it would be a bug, and throws.
-const NO_REPORTS = Object.freeze([]) as never[];
 
 function hasRelations(candidate: Candidate): boolean {
-  for (const _field in candidate.relations) return true;
-  return false;
+  return Object.keys(candidate.relations).length > 0;
 }
 
 /**

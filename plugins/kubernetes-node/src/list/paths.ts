@@ -56,8 +56,10 @@ function startsWithKindFields(object: KubeObject, apiVersion: string, kind: stri
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return false;
   let index = 0;
   for (const key in object) {
-    if ((index === 0 && key !== 'apiVersion') || (index === 1 && key !== 'kind')) return false;
-    if (++index === 2) return true;
+    if (Object.prototype.hasOwnProperty.call(object, key)) {
+      if ((index === 0 && key !== 'apiVersion') || (index === 1 && key !== 'kind')) return false;
+      if (++index === 2) return true;
+    }
   }
   return false;
 }
