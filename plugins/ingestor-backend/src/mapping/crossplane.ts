@@ -68,6 +68,14 @@ function compositionName(object: KubeObject): string | undefined {
   );
 }
 
+// Read once (imported bindings can compile to getters); crossplaneAnnotations runs for every object.
+const KEYS = {
+  xrd: ENTITY_ANNOTATIONS.xrd,
+  composition: ENTITY_ANNOTATIONS.composition,
+  composite: ENTITY_ANNOTATIONS.composite,
+  labelSelector: BACKSTAGE_KUBERNETES_ANNOTATIONS.labelSelector,
+} as const;
+
 export function crossplaneAnnotations(
   source: SourceKind,
   object: KubeObject,
@@ -75,18 +83,18 @@ export function crossplaneAnnotations(
   namespace: string | undefined,
 ): Record<string, string> {
   const annotations: Record<string, string> = {};
-  if (source.xrdName) annotations[ENTITY_ANNOTATIONS.xrd] = source.xrdName;
+  if (source.xrdName) annotations[KEYS.xrd] = source.xrdName;
   const composition = compositionName(object);
-  if (composition) annotations[ENTITY_ANNOTATIONS.composition] = composition;
+  if (composition) annotations[KEYS.composition] = composition;
 
   if (source.role === 'claim') {
     const ref = asRecord(pathOf(object, 'spec', 'resourceRef'));
     const parts = [asString(ref?.apiVersion), asString(ref?.kind), asString(ref?.name)];
-    if (parts.every(Boolean)) annotations[ENTITY_ANNOTATIONS.composite] = parts.join('/');
-    annotations[BACKSTAGE_KUBERNETES_ANNOTATIONS.labelSelector] =
+    if (parts.every(Boolean)) annotations[KEYS.composite] = parts.join('/');
+    annotations[KEYS.labelSelector] =
       `crossplane.io/claim-name=${name},crossplane.io/claim-namespace=${namespace ?? ''}`;
   } else {
-    annotations[BACKSTAGE_KUBERNETES_ANNOTATIONS.labelSelector] = `crossplane.io/composite=${name}`;
+    annotations[KEYS.labelSelector] = `crossplane.io/composite=${name}`;
   }
   return annotations;
 }

@@ -28,10 +28,29 @@ function apiVersionOf(context: ObjectContext): string {
   return asString(object.apiVersion) ?? (source.group ? `${source.group}/${source.version}` : source.version);
 }
 
+/**
+ * The keys every entity gets, read once: an imported binding can compile to a getter (through a
+ * re-export, two), and entityAnnotations runs for every entity.
+ */
+const KEYS = {
+  location: ANNOTATION_LOCATION,
+  originLocation: ANNOTATION_ORIGIN_LOCATION,
+  cluster: ENTITY_ANNOTATIONS.cluster,
+  apiVersion: ENTITY_ANNOTATIONS.apiVersion,
+  kind: ENTITY_ANNOTATIONS.kind,
+  name: ENTITY_ANNOTATIONS.name,
+  namespace: ENTITY_ANNOTATIONS.namespace,
+  id: BACKSTAGE_KUBERNETES_ANNOTATIONS.id,
+  kubernetesCluster: BACKSTAGE_KUBERNETES_ANNOTATIONS.cluster,
+  kubernetesNamespace: BACKSTAGE_KUBERNETES_ANNOTATIONS.namespace,
+} as const;
+
 /** Source annotations whose key is listed or prefixed in `copyAnnotations`; nothing else. */
 function copiedAnnotations(context: ObjectContext, settings: MappingSettings, warn: Warn): Record<string, string> {
   const { keys, prefixes } = settings.copyAnnotations;
   const copied: Record<string, string> = {};
+  // Usually only a few keys are configured and the object has none of them: nothing to walk.
+  if (prefixes.length === 0 && !keys.some(key => Object.prototype.hasOwnProperty.call(context.annotations, key))) return copied;
   for (const [key, value] of Object.entries(context.annotations)) {
     if (NEVER_COPIED.has(key)) continue;
     if (!keys.includes(key) && !prefixes.some(prefix => key.startsWith(prefix))) continue;
@@ -70,18 +89,18 @@ export function entityAnnotations(
     for (const [key, value] of Object.entries(copiedAnnotations(context, settings, warn))) all.set(key, value);
   }
   const location = clusterLocation(cluster);
-  all.set(ANNOTATION_LOCATION, location);
-  all.set(ANNOTATION_ORIGIN_LOCATION, location);
-  all.set(ENTITY_ANNOTATIONS.cluster, cluster);
-  all.set(ENTITY_ANNOTATIONS.apiVersion, apiVersionOf(context));
-  all.set(ENTITY_ANNOTATIONS.kind, context.source.kind);
-  all.set(ENTITY_ANNOTATIONS.name, name);
-  all.set(BACKSTAGE_KUBERNETES_ANNOTATIONS.id, entityName);
-  all.set(BACKSTAGE_KUBERNETES_ANNOTATIONS.cluster, cluster);
+  all.set(KEYS.location, location);
+  all.set(KEYS.originLocation, location);
+  all.set(KEYS.cluster, cluster);
+  all.set(KEYS.apiVersion, apiVersionOf(context));
+  all.set(KEYS.kind, context.source.kind);
+  all.set(KEYS.name, name);
+  all.set(KEYS.id, entityName);
+  all.set(KEYS.kubernetesCluster, cluster);
   for (const key of Object.keys(roleAnnotations)) all.set(key, roleAnnotations[key]);
   if (namespace !== undefined) {
-    all.set(ENTITY_ANNOTATIONS.namespace, namespace);
-    all.set(BACKSTAGE_KUBERNETES_ANNOTATIONS.namespace, namespace);
+    all.set(KEYS.namespace, namespace);
+    all.set(KEYS.kubernetesNamespace, namespace);
   }
   const sorted: Record<string, string> = {};
   for (const key of [...all.keys()].sort(compareStrings)) sorted[key] = all.get(key)!;

@@ -75,21 +75,7 @@ function modelSystem(context: ObjectContext, settings: MappingSettings, entityNa
 
 type Suffix = (typeof SOURCE_ANNOTATION_SUFFIXES)[keyof typeof SOURCE_ANNOTATION_SUFFIXES];
 
-// Every object reads the same keys: they are built once per settings object.
-const keysBySettings = new WeakMap<MappingSettings, Map<string, string>>();
-function annotationKey(settings: MappingSettings, suffix: Suffix): string {
-  let keys = keysBySettings.get(settings);
-  if (!keys) {
-    keys = new Map();
-    keysBySettings.set(settings, keys);
-  }
-  let key = keys.get(suffix);
-  if (key === undefined) {
-    key = sourceAnnotationKey(settings, suffix);
-    keys.set(suffix, key);
-  }
-  return key;
-}
+const annotationKey = (settings: MappingSettings, suffix: Suffix) => sourceAnnotationKey(settings, suffix);
 
 /** What one object's reads need; passed along instead of closures, as this runs for every object. */
 interface Reader {

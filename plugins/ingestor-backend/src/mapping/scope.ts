@@ -32,8 +32,21 @@ export function objectLabel(kind: string, name: string | undefined, namespace: s
   return namespace === undefined ? `${kind} ${shownName}` : `${kind} ${clip(namespace)}/${shownName}`;
 }
 
+// Every object reads the same few keys: each is built once per settings object.
+const keysBySettings = new WeakMap<MappingSettings, Map<string, string>>();
+
 export function sourceAnnotationKey(settings: MappingSettings, suffix: string): string {
-  return `${settings.annotationPrefix}/${suffix}`;
+  let keys = keysBySettings.get(settings);
+  if (!keys) {
+    keys = new Map();
+    keysBySettings.set(settings, keys);
+  }
+  let key = keys.get(suffix);
+  if (key === undefined) {
+    key = `${settings.annotationPrefix}/${suffix}`;
+    keys.set(suffix, key);
+  }
+  return key;
 }
 
 // Admission runs for every object: the scope is worked out once per settings object.

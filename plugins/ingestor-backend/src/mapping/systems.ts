@@ -15,6 +15,9 @@ interface SystemMembers {
   clusters: Set<string>;
 }
 
+// Read once (imported bindings can compile to getters): looked up for every member.
+const CLUSTER_KEY = ENTITY_ANNOTATIONS.cluster;
+
 /** Most frequent owner; ties go to the alphabetically first, so the result never depends on input order. */
 function majorityOwner(owners: string[], fallback: string): string {
   const counts = new Map<string, number>();
@@ -66,7 +69,7 @@ export function systemEntities(entities: Entity[], settings: MappingSettings): E
     };
     const owner = asString(entity.spec?.owner);
     if (owner) members.owners.push(owner);
-    const cluster = entity.metadata.annotations?.[ENTITY_ANNOTATIONS.cluster];
+    const cluster = entity.metadata.annotations?.[CLUSTER_KEY];
     if (cluster !== undefined) members.clusters.add(cluster);
     systems.set(key, members);
   }

@@ -28,7 +28,10 @@ export function workloadLabelSelector(kind: string, object: KubeObject): string 
   return formatLabelSelector(labels);
 }
 
+// Read once (imported bindings can compile to getters); this runs for every workload.
+const LABEL_SELECTOR = BACKSTAGE_KUBERNETES_ANNOTATIONS.labelSelector;
+
 export function workloadAnnotations(kind: string, object: KubeObject): Record<string, string> {
   const selector = workloadLabelSelector(kind, object);
-  return selector ? { [BACKSTAGE_KUBERNETES_ANNOTATIONS.labelSelector]: selector } : {};
+  return selector ? { [LABEL_SELECTOR]: selector } : {};
 }
