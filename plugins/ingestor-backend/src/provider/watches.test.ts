@@ -1,5 +1,5 @@
 import type { SourceKind } from '../types';
-import { KindWatches, RELIST_AFTER_MS, type WatchHandlers } from './watches';
+import { KindWatches, RELIST_AFTER_MS, SILENCE_MS, type WatchHandlers } from './watches';
 import { DEPLOYMENT } from './testing';
 
 interface Started {
@@ -43,6 +43,7 @@ describe('KindWatches', () => {
     started[0].handlers.onResync([]);
     expect(watches.follows('c', DEPLOYMENT)).toBe(true);
     advance(RELIST_AFTER_MS);
+    started[0].handlers.onLive?.();
     expect(watches.follows('c', DEPLOYMENT)).toBe(false);
     // A sync listed it again: the running watch is kept and follows again.
     ensure(DEPLOYMENT, '20');
@@ -60,5 +61,16 @@ describe('KindWatches', () => {
     watches.ensure([], () => ({ onEvent: () => {}, onResync: () => {} }));
     expect(started[1].signal.aborted).toBe(true);
     expect(watches.follows('c', v2)).toBe(false);
+  });
+
+  it('does not follow a kind whose watch has been silent too long, and does again once it is heard from', () => {
+    const { watches, started, ensure, advance } = setup();
+    ensure(DEPLOYMENT, '10');
+    advance(SILENCE_MS - 1);
+    expect(watches.follows('c', DEPLOYMENT)).toBe(true);
+    advance(1);
+    expect(watches.follows('c', DEPLOYMENT)).toBe(false);
+    started[0].handlers.onLive?.();
+    expect(watches.follows('c', DEPLOYMENT)).toBe(true);
   });
 });

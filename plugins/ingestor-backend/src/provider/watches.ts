@@ -30,12 +30,21 @@ export type KindWatcher<C> = (
  */
 export const RELIST_AFTER_MS = 60 * 60_000;
 
+/**
+ * A watch silent for longer than this is not trusted to follow its kind: an API server sends a bookmark
+ * about every minute, so silence means a stalled connection (or a server without bookmarks, whose quiet
+ * kinds are then listed as before).
+ */
+export const SILENCE_MS = 5 * 60_000;
+
 interface WatchState {
   controller: AbortController;
   /** The kind as discovered when the watch started: a changed one (version, plural) needs a new watch. */
   source: string;
   /** No failure since the watch started or last delivered something. */
   live: boolean;
+  /** When it started or last delivered something (an event, a bookmark, a re-list). */
+  heardAt: number;
   /** When the snapshot last got the whole kind (a sync's list or the watch's own re-list). */
   listedAt: number;
 }
@@ -58,10 +67,15 @@ export class KindWatches<C extends { name: string }> {
 
   constructor(private readonly watcher: KindWatcher<C>, private readonly now: () => number = Date.now) {}
 
-  /** A live watch started for this very kind follows it, and it was listed less than {@link RELIST_AFTER_MS} ago. */
+  /**
+   * A watch started for this very kind follows it when it has not failed since it last delivered, was
+   * heard from within {@link SILENCE_MS}, and the kind was listed less than {@link RELIST_AFTER_MS} ago.
+   */
   follows(cluster: string, source: SourceKind): boolean {
     const state = this.watches.get(keyOf(cluster, source));
-    return state !== undefined && state.live && state.source === JSON.stringify(source) && this.now() - state.listedAt < RELIST_AFTER_MS;
+    if (!state || !state.live || state.source !== JSON.stringify(source)) return false;
+    const now = this.now();
+    return now - state.heardAt < SILENCE_MS && now - state.listedAt < RELIST_AFTER_MS;
   }
 
   /**
@@ -96,28 +110,32 @@ export class KindWatches<C extends { name: string }> {
     this.watches.clear();
   }
 
+  private heard(state: WatchState): void {
+    state.live = true;
+    state.heardAt = this.now();
+  }
+
   private start(key: string, connection: C, source: SourceKind, resourceVersion: string | undefined, handlers: WatchHandlers): void {
     const state: WatchState = {
       controller: new AbortController(),
       source: JSON.stringify(source),
       live: true,
+      heardAt: this.now(),
       // Without a resourceVersion the watch lists first; until it has, the kind is not current.
       listedAt: resourceVersion === undefined ? -Infinity : this.now(),
     };
     this.watches.set(key, state);
     const running = this.watcher(connection, source, {
       onEvent: (type, object) => {
-        state.live = true;
+        this.heard(state);
         handlers.onEvent(type, object);
       },
       onResync: objects => {
-        state.live = true;
-        state.listedAt = this.now();
+        this.heard(state);
+        state.listedAt = state.heardAt;
         handlers.onResync(objects);
       },
-      onLive: () => {
-        state.live = true;
-      },
+      onLive: () => this.heard(state),
       onFailure: () => {
         state.live = false;
       },
