@@ -42,6 +42,8 @@ describe('every corpus Template in the real Create page', () => {
     );
     await browser.page.goto(demo.url);
     await browser.page.getByRole('button', { name: /enter/i }).click();
+    // Signed in once the app shell is there; navigating earlier would abort the sign-in.
+    await browser.page.getByRole('link', { name: 'Create' }).first().waitFor();
   });
 
   afterAll(async () => {

@@ -58,9 +58,17 @@ async function activeStep(page: Page): Promise<string> {
   return (await label.count()) ? ((await label.textContent()) ?? '').trim() : '';
 }
 
+/**
+ * The Review page's Create button: a real <button>. A form's select titled "Create" (a service account's
+ * `create` flag) is a div with the button role, so the role alone would mistake it for Review.
+ */
+export function createButton(page: Page): Locator {
+  return page.locator('button').filter({ hasText: /^Create$/ });
+}
+
 /** After Next/Review: the next page, the Review page, or the validation messages that kept the form where it was. */
 async function settle(page: Page, stepBefore: string): Promise<'moved' | 'review' | string> {
-  const create = page.getByRole('button', { name: 'Create', exact: true });
+  const create = createButton(page);
   const errors = page.locator('.Mui-error:not(label):not(input)');
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

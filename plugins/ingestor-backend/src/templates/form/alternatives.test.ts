@@ -214,7 +214,11 @@ describe('reference and selector pairs', () => {
     const provider = pageWith(pages, 'provider').properties?.provider as FormSchema;
     expect(provider.maxProperties).toBeUndefined();
     expect(provider.minProperties).toBe(1);
+    // minProperties 1: one provider is a must, so the choice is required (an empty provider could never be valid).
+    expect(provider.required).toEqual(['choice']);
+    expect(provider.properties?.choice.title).toBe('Configure one of');
     const validate = formAjv().compile(withoutUiKeys(provider) as object);
+    expect(validate({})).toBe(false);
     expect(validate({ choice: 'vault', vault: { server: 's' }, aws: { region: 'stale' } })).toBe(true);
   });
 });

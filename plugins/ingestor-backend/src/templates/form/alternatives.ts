@@ -69,7 +69,8 @@ function sectionAlternatives(schema: Schema): Alternatives | undefined {
   if (entries.some(([key]) => key === 'metadata' || key === 'spec')) return undefined;
   if (!entries.every(([, child]) => isSection(child))) return undefined;
   if (!entries.some(([, child]) => child.required?.length)) return undefined;
-  return { names: entries.map(([key]) => key), exactlyOne: false };
+  // `minProperties: 1` on such an object (External Secrets' provider) makes one of them a must.
+  return { names: entries.map(([key]) => key), exactlyOne: (schema.minProperties ?? 0) >= 1 };
 }
 
 /**

@@ -13,7 +13,7 @@ const selector: Schema = {
 
 describe('page splitting', () => {
   it("never gives a Crossplane reference selector a wizard page of its own", () => {
-    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, { type: 'string' }]));
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}`, { type: 'string' }]));
     const spec: Schema = {
       type: 'object',
       properties: { forProvider: { type: 'object', properties: { kmsKeyArn: { type: 'string' }, kmsKeyArnSelector: selector, ...many } }, tags: { type: 'object', properties: many } },

@@ -12,6 +12,7 @@ import type { SpecBinding } from './bindings';
 import { gitopsPage, type GitopsInputs } from './gitops';
 import { KeyAllocator } from './keys';
 import { layoutSpec } from './layout';
+import { splitLongSection } from './longSections';
 import { metadataPage } from './metadata';
 import { sectionPage } from './sectionPage';
 import { labelForReview } from './review';
@@ -66,7 +67,7 @@ export function buildForm({ version, compositions, clusters, form, publish }: Fo
   layout.records.push(...replaced.map(key => ({ path: [key], mode: 'hidden' as const, reason: "replaced by Crossplane's own field" })));
   const pages: FormSchema[] = [metadataPage(version)];
   const bindings: SpecBinding[] = [];
-  for (const section of layout.sections) {
+  for (const section of layout.sections.flatMap(splitLongSection)) {
     const { page, bindings: pageBindings } = sectionPage(section, keys);
     bindings.push(...pageBindings);
     pages.push(page);

@@ -5,6 +5,7 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import type { Page } from 'playwright-core';
+import { createButton } from '../formWalker';
 
 export interface Submission {
   values: Record<string, unknown>;
@@ -23,7 +24,7 @@ export async function captureSubmission(page: Page): Promise<Submission> {
       await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { name: 'InputError', message: 'captured by the test' } }) });
     });
   });
-  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await createButton(page).click();
   try {
     return await captured;
   } finally {
