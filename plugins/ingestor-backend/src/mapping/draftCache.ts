@@ -45,8 +45,11 @@ interface Entry<C> {
  */
 export class DraftCache<C> {
   private context: { settings: MappingSettings; kinds: string; apiNames: string } | undefined;
-  private entries = new Map<string, Entry<C>>();
-  private next = new Map<string, Entry<C>>();
+  /** By kind (cluster, role, group, kind), then uid: no key string is made per object. */
+  private entries = new Map<string, Map<string, Entry<C>>>();
+  private next = new Map<string, Map<string, Entry<C>>>();
+  /** Each listed kind's key, by its SourceKind object (shared by all its objects). */
+  private kindKeys = new WeakMap<object, { cluster: string; key: string }>();
   private namespaceKeys = new Map<string, string>();
   /** Objects drafted (not reused) since the cache was made; tests read it to prove reuse. */
   drafted = 0;
@@ -73,19 +76,35 @@ export class DraftCache<C> {
       this.drafted++;
       return draft();
     }
-    const source = asRecord(pathOf(item, 'source'));
-    const key = JSON.stringify([String(pathOf(item, 'cluster')), source?.role, source?.group, source?.kind, uid]);
+    const kind = this.kindKeyOf(item);
     const rawNamespace = asString(pathOf(item, 'object', 'metadata', 'namespace'));
     const namespace = rawNamespace === undefined ? '' : (this.namespaceKeys.get(rawNamespace) ?? '-');
-    const cached = this.entries.get(key);
-    if (cached && cached.version === resourceVersion && cached.namespace === namespace && !this.next.has(key)) {
-      this.next.set(key, cached);
+    let seen = this.next.get(kind);
+    if (!seen) {
+      seen = new Map();
+      this.next.set(kind, seen);
+    }
+    const cached = this.entries.get(kind)?.get(uid);
+    // Listed twice in one mapping (a broken server): the second copy is drafted on its own, not cached.
+    const duplicate = seen.has(uid);
+    if (cached && cached.version === resourceVersion && cached.namespace === namespace && !duplicate) {
+      seen.set(uid, cached);
       return cached.record;
     }
     this.drafted++;
     const record = draft();
-    if (!this.next.has(key)) this.next.set(key, { version: resourceVersion, namespace, record });
+    if (!duplicate) seen.set(uid, { version: resourceVersion, namespace, record });
     return record;
+  }
+
+  private kindKeyOf(item: ClusterObject): string {
+    const cluster = String(pathOf(item, 'cluster'));
+    const source = asRecord(pathOf(item, 'source'));
+    const known = source ? this.kindKeys.get(source) : undefined;
+    if (known && known.cluster === cluster) return known.key;
+    const key = JSON.stringify([cluster, source?.role, source?.group, source?.kind]);
+    if (source) this.kindKeys.set(source, { cluster, key });
+    return key;
   }
 
   /** Ends one mapping: objects not seen in it are forgotten. */
