@@ -32,7 +32,7 @@ function describeClusters(description: string | undefined, clusters: string[]): 
  * tab shows the workload in all of them. When the clusters disagree (owner, type, system, title…), a warning
  * names them: the first cluster's version is kept.
  */
-export function mergeAcrossClusters(results: ClusterEntities[]): { entities: Entity[]; warnings: MappingWarning[] } {
+export function mergeAcrossClusters(results: ClusterEntities[]): { entities: Entity[]; refs: string[]; warnings: MappingWarning[] } {
   const byRef = new Map<string, { entity: Entity; clusters: string[] }>();
   const warnings: MappingWarning[] = [];
   for (const { cluster, entities } of [...results].sort((a, b) => compareStrings(a.cluster, b.cluster))) {
@@ -62,5 +62,6 @@ export function mergeAcrossClusters(results: ClusterEntities[]): { entities: Ent
       metadata: { ...entity.metadata, description, annotations: { ...annotations, [CLUSTERS_ANNOTATION]: clusters.join(',') } },
     };
   });
-  return { entities, warnings };
+  // Each entity's ref, in the same order: callers need them too, and making one is not free.
+  return { entities, refs: [...byRef.keys()], warnings };
 }

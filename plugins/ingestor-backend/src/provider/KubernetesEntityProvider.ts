@@ -1,6 +1,6 @@
 import { errorMessage } from '@kube-platform/plugin-kubernetes-node';
 import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mappingSettings } from '../config/mappingSettings';
 import type { IngestorConfig } from '../config/types';
@@ -8,6 +8,7 @@ import type { ClusterReading, SourceKind } from '../types';
 import { Ingestion, type ClusterSource } from './ingestion';
 import { sourceKey } from './snapshots';
 import { scheduleRefresh, warnOnceWith } from './scheduling';
+import type { Emission } from './emit';
 import { formatSummary, type CycleSummary } from './summary';
 import { KindWatches, type KindWatcher, type WantedWatch } from './watches';
 
@@ -34,8 +35,8 @@ export interface KubernetesEntityProviderOptions<C extends { name: string }> {
   followWatchedKinds?: boolean;
 }
 
-function index(entities: Entity[]): Map<string, Entity> {
-  return new Map(entities.map(entity => [stringifyEntityRef(entity), entity]));
+function index({ entities, refs }: Emission): Map<string, Entity> {
+  return new Map(entities.map((entity, i) => [refs[i], entity]));
 }
 
 /**
@@ -104,7 +105,7 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
       type: 'full',
       entities: emission.entities.map(entity => ({ entity, locationKey: LOCATION_KEY })),
     });
-    this.emitted = index(emission.entities);
+    this.emitted = index(emission);
     logger.info(formatSummary(summary));
     this.ensureWatches(readings);
     return summary;
@@ -153,7 +154,7 @@ export class KubernetesEntityProvider<C extends { name: string }> implements Ent
   /** Sends only what changed since the last mutation: re-mapping reuses every unchanged cluster and object, catalog writes are not cheap. */
   private async flushDelta(): Promise<void> {
     if (!this.connection) return;
-    const next = index(this.ingestion.emit().entities);
+    const next = index(this.ingestion.emit());
     const added = [...next].filter(([ref, entity]) => changedSince(this.emitted.get(ref), entity)).map(([, entity]) => entity);
     const removed = [...this.emitted.keys()].filter(ref => !next.has(ref));
     if (added.length === 0 && removed.length === 0) return;

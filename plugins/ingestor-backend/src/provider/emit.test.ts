@@ -18,7 +18,8 @@ const config = testSettings({ mappings: { namespaceModel: 'namespace', nameModel
 
 describe('emitEntities across clusters', () => {
   it('emits one entity for a service deployed to three clusters, listing them, without a cluster pin', () => {
-    const { entities, warnings } = emitEntities(snapshots(), config);
+    const { entities, refs, warnings } = emitEntities(snapshots(), config);
+    expect(refs).toEqual(entities.map(e => stringifyEntityRef(e)));
     const components = entities.filter(e => e.kind === 'Component');
     expect(components.map(e => stringifyEntityRef(e))).toEqual(['component:shop/api']);
     const annotations = components[0].metadata.annotations ?? {};
@@ -47,5 +48,11 @@ describe('emitEntities across clusters', () => {
     const { entities } = emitEntities(snapshots(), testSettings({ mappings: { systemModel: 'none' } }));
     expect(entities.map(e => stringifyEntityRef(e)).sort()).toEqual(['component:prod-eu/api.shop', 'component:prod-us/api.shop', 'component:staging/api.shop']);
     expect(entities.every(e => e.metadata.annotations?.['kube-platform.io/clusters'] === undefined)).toBe(true);
+  });
+
+  it('gives each entity its ref, in the same order, Systems included', () => {
+    const { entities, refs } = emitEntities(snapshots(), testSettings());
+    expect(refs).toEqual(entities.map(e => stringifyEntityRef(e)));
+    expect(refs.filter(r => r.startsWith('system:'))).toHaveLength(3);
   });
 });

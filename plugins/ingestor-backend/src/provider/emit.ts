@@ -6,6 +6,8 @@ import type { ClusterSnapshots } from './snapshots';
 
 export interface Emission {
   entities: Entity[];
+  /** The ref of each entity, in the same order. */
+  refs: string[];
   skipped: MappingResult['skipped'];
   warnings: MappingResult['warnings'];
 }
@@ -47,12 +49,16 @@ export function emitEntities(
   }
   const merged = mergeAcrossClusters(perCluster);
   warnings.push(...merged.warnings);
-  const refs = new Set(merged.entities.map(e => stringifyEntityRef(e)));
   const entities = [...merged.entities];
+  const refs = [...merged.refs];
+  const known = new Set(refs);
   for (const system of systemEntities(entities, settings)) {
-    if (!refs.has(stringifyEntityRef(system))) entities.push(system);
+    const ref = stringifyEntityRef(system);
+    if (known.has(ref)) continue;
+    entities.push(system);
+    refs.push(ref);
   }
-  return { entities, skipped, warnings };
+  return { entities, refs, skipped, warnings };
 }
 
 function mapCluster(snapshots: ClusterSnapshots, cluster: string, settings: MappingSettings, apiNames: DefinitionApiNames, cache: ClusterMappingCache): MappingResult {
