@@ -35,6 +35,12 @@ export function sortReports<T extends { cluster: string; object: string }>(items
   return [...items].sort((a, b) => compareTuples([a.cluster, a.object], [b.cluster, b.object]));
 }
 
+// Every object's rank holds one of a few positions: each padded string is made once.
+const PADDED: string[] = [];
+function paddedPosition(position: number): string {
+  return (PADDED[position] ??= String(position).padStart(4, '0'));
+}
+
 /** The fixed order in which kinds keep a contested name: workloads in configured order, then claims, then XRs. */
 function rankOf(candidate: EntityDraft, settings: MappingSettings, hasOverride: boolean): string[] {
   const { source, coordinates } = candidate.context;
@@ -42,7 +48,7 @@ function rankOf(candidate: EntityDraft, settings: MappingSettings, hasOverride: 
   return [
     hasOverride ? '0' : '1',
     ROLE_RANK[source.role] ?? '9',
-    String(position < 0 ? 9999 : position).padStart(4, '0'),
+    paddedPosition(position < 0 ? 9999 : position),
     source.group,
     source.kind,
     coordinates.namespace ?? '',

@@ -101,6 +101,9 @@ function firstValid<T>(r: Reader, suffix: Suffix, parse: (value: string, entityN
   return undefined;
 }
 
+// Most objects have no tags or links; their metadata lives as long as the object: one shared, frozen list.
+const NONE = Object.freeze([]) as never[];
+
 /**
  * Reads all product annotations of one object. Invalid values are reported through `warn` and the next
  * source in the precedence (object, then Namespace, then the configured defaults) is used instead.
@@ -133,7 +136,7 @@ export function readSourceMetadata(
     type: own(r, S.type),
     title: own(r, S.title),
     description: own(r, S.description),
-    tags: tagsValue === undefined ? [] : sanitizeTags(tagsValue),
-    links: linksValue === undefined ? [] : parseLinks(linksValue, message => warn(`annotation ${annotationKey(settings, S.links)}: ${message}`)),
+    tags: tagsValue === undefined ? NONE : sanitizeTags(tagsValue),
+    links: linksValue === undefined ? NONE : parseLinks(linksValue, message => warn(`annotation ${annotationKey(settings, S.links)}: ${message}`)),
   };
 }
