@@ -26,8 +26,8 @@ export interface WalkOptions {
 
 // The stepper marks the page being shown; MUI v4 and v5 name the class differently.
 const ACTIVE_STEP = '.MuiStepLabel-label.MuiStepLabel-active, .MuiStepLabel-label.Mui-active';
-// Enough for any demo template; a form that keeps offering Next past this is itself a bug.
-const MAX_PAGES = 12;
+// Enough for any template (Prometheus has 16 pages); a form that keeps offering Next past this is itself a bug.
+const MAX_PAGES = 30;
 
 /**
  * Walks a template form that is already open to its Review page, filling only what the page marks as required,
@@ -40,7 +40,8 @@ export async function walkToReview(page: Page, name: string, opts: WalkOptions =
   const review = page.getByRole('button', { name: 'Review', exact: true });
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
     await next.or(review).first().waitFor();
-    await fillRequired(page, name, opts, filled);
+    // Choosing a value can show more required fields (a choice's section): fill until nothing new appears.
+    for (let round = 0; round < 5 && (await fillRequired(page, name, opts, filled)) > 0; round++);
     tallestPage = Math.max(tallestPage, await page.evaluate(() => document.documentElement.scrollHeight));
     const last = await review.isVisible();
     const step = await activeStep(page);
@@ -86,7 +87,9 @@ async function settle(page: Page, stepBefore: string): Promise<'moved' | 'review
   return 'neither the next page nor a validation message within 30 s';
 }
 
-async function fillRequired(page: Page, name: string, opts: WalkOptions, filled: FilledField[]): Promise<void> {
+/** Fills what is required and empty on the page; returns how many fields it filled. */
+async function fillRequired(page: Page, name: string, opts: WalkOptions, filled: FilledField[]): Promise<number> {
+  const before = filled.length;
   const form = page.locator('form').first();
   // Text-like inputs the page marks required and left empty (the select's hidden native input is handled below).
   const inputs = form.locator(
@@ -122,6 +125,7 @@ async function fillRequired(page: Page, name: string, opts: WalkOptions, filled:
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
     filled.push({ id, value, fromValues: known !== undefined && value.includes(known), typed: false });
   }
+  return filled.length - before;
 }
 
 /** Owner and entity pickers: open the list and take its first entry; a free-text one without entries gets typed. */
