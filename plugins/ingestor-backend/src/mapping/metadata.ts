@@ -50,14 +50,32 @@ export function readAnnotation(annotations: UnknownRecord, key: string, warn: Wa
  * `cluster` namespace model that would be the cluster, where no Group lives.
  */
 function normalizeOwner(value: string): string | undefined {
-  const ref = parseValidRef(value, { defaultKind: 'group', defaultNamespace: 'default' });
-  if (!ref || !['group', 'user'].includes(ref.kind.toLowerCase())) return undefined;
-  return refString(ref);
+  return remembered(`owner ${value}`, () => {
+    const ref = parseValidRef(value, { defaultKind: 'group', defaultNamespace: 'default' });
+    if (!ref || !['group', 'user'].includes(ref.kind.toLowerCase())) return undefined;
+    return refString(ref);
+  });
 }
 
 function normalizeSystem(value: string, entityNamespace: string): string | undefined {
-  const ref = parseValidRef(value, { defaultKind: 'system', defaultNamespace: entityNamespace });
-  return ref && ref.kind.toLowerCase() === 'system' ? refString(ref) : undefined;
+  return remembered(`system ${entityNamespace} ${value}`, () => {
+    const ref = parseValidRef(value, { defaultKind: 'system', defaultNamespace: entityNamespace });
+    return ref && ref.kind.toLowerCase() === 'system' ? refString(ref) : undefined;
+  });
+}
+
+/**
+ * Thousands of objects name the same few owners and systems (often through their Namespace): each ref
+ * is parsed once. Pure results, so a bounded cache that is simply emptied when full is enough.
+ */
+const parsedRefs = new Map<string, string | undefined>();
+const PARSED_REFS_MAX = 10_000;
+function remembered(key: string, parse: () => string | undefined): string | undefined {
+  if (parsedRefs.has(key)) return parsedRefs.get(key);
+  if (parsedRefs.size >= PARSED_REFS_MAX) parsedRefs.clear();
+  const value = parse();
+  parsedRefs.set(key, value);
+  return value;
 }
 
 function modelSystem(context: ObjectContext, settings: MappingSettings, entityNamespace: string): string | undefined {
