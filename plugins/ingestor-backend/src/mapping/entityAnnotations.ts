@@ -70,6 +70,25 @@ function copiedAnnotations(context: ObjectContext, settings: MappingSettings, wa
 }
 
 /**
+ * Copied annotations under the ingestor's own (which win). The catalog's search index is case-insensitive and
+ * refuses an entity whose keys differ only in letter case, so such a copied key is left out, with a warning:
+ * `team.io/Owner` beside `team.io/owner` would otherwise lose the whole entity.
+ */
+function addCopied(all: Map<string, string>, copied: Record<string, string>, warn: Warn): void {
+  const taken = new Set([...all.keys()].map(k => k.toLowerCase()));
+  for (const key of Object.keys(copied).sort(compareStrings)) {
+    if (all.has(key)) continue;
+    const lower = key.toLowerCase();
+    if (taken.has(lower)) {
+      warn(`annotation ${key} differs from another key only in letter case, which the catalog cannot store; not copied`);
+      continue;
+    }
+    taken.add(lower);
+    all.set(key, copied[key]);
+  }
+}
+
+/**
  * All entity annotations, keys sorted so equal input gives byte-identical JSON. The ingestor's own keys
  * win over copied ones: readers rely on them.
  */
@@ -81,13 +100,11 @@ export function entityAnnotations(
   warn: Warn,
 ): Record<string, string> {
   const { cluster, namespace, name } = context.coordinates;
-  // Collected in a Map (a later set wins: copied < own < role < namespace) and turned into one object
+  // Collected in a Map (a later set wins: own < role < namespace; copied ones only where free) and turned into one object
   // with sorted keys: this runs for every entity, and objects with such keys are slow to build up.
   const all = new Map<string, string>();
   const { keys, prefixes } = settings.copyAnnotations;
-  if (keys.length > 0 || prefixes.length > 0) {
-    for (const [key, value] of Object.entries(copiedAnnotations(context, settings, warn))) all.set(key, value);
-  }
+  const copied = keys.length > 0 || prefixes.length > 0 ? copiedAnnotations(context, settings, warn) : undefined;
   const location = clusterLocation(cluster);
   all.set(KEYS.location, location);
   all.set(KEYS.originLocation, location);
@@ -102,6 +119,7 @@ export function entityAnnotations(
     all.set(KEYS.namespace, namespace);
     all.set(KEYS.kubernetesNamespace, namespace);
   }
+  if (copied) addCopied(all, copied, warn);
   const sorted: Record<string, string> = {};
   for (const key of [...all.keys()].sort(compareStrings)) sorted[key] = all.get(key)!;
   return sorted;

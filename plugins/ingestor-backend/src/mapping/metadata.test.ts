@@ -197,6 +197,23 @@ describe('annotations', () => {
     expect(warnings).toEqual(['annotation example.com/big is larger than 4096 bytes; not copied']);
   });
 
+  it('leaves out a copied key that differs from another only in letter case (the catalog would refuse the entity)', () => {
+    const config = testSettings({ copyAnnotations: { keys: [], prefixes: ['example.com/', 'backstage.io/'] } });
+    const twins = { 'example.com/Team': 'a', 'example.com/team': 'b', 'backstage.io/Kubernetes-Id': 'spoofed' };
+    const { entity, warnings } = mapOne(deployment('web', 'team-a', twins), { config });
+    const annotations = entity.metadata.annotations!;
+    expect(annotations['example.com/Team']).toBe('a');
+    expect(annotations).not.toHaveProperty('example.com/team');
+    expect(annotations).not.toHaveProperty('backstage.io/Kubernetes-Id');
+    expect(annotations['backstage.io/kubernetes-id']).toBe('web.team-a');
+    const lower = Object.keys(annotations).map(k => k.toLowerCase());
+    expect(new Set(lower).size).toBe(lower.length);
+    expect(warnings).toEqual([
+      'annotation backstage.io/Kubernetes-Id differs from another key only in letter case, which the catalog cannot store; not copied',
+      'annotation example.com/team differs from another key only in letter case, which the catalog cannot store; not copied',
+    ]);
+  });
+
   it('copies nothing when nothing is configured', () => {
     const { entity } = mapOne(deployment('web', 'team-a', source));
     expect(Object.keys(entity.metadata.annotations!).filter(k => !k.startsWith('backstage.io/') && !k.startsWith('kube-platform.io/'))).toEqual([]);
