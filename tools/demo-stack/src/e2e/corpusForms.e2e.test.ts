@@ -84,12 +84,13 @@ describe('every corpus Template in the real Create page', () => {
   it('completes each with the required fields only, reviews it truthfully and dry-runs a schema-valid manifest', async () => {
     const rows: string[][] = [];
     const failures: string[] = [];
+    const session = browser;
     for (const t of templates) {
       const outcome = await tryTemplate(t).catch(async (e: Error) => {
-        await browser.screenshot(`failed-${t.name}`).catch(() => undefined);
+        await session.screenshot(`failed-${t.name}`).catch(() => undefined);
         return { pages: 0, filled: 0, tallest: 0, result: `error: ${e.message.split('\n')[0]}` };
       });
-      const errors = browser.takeErrors().filter(e => !e.includes('captured by the test') && !/status of 400/.test(e));
+      const errors = session.takeErrors().filter(e => !e.includes('captured by the test') && !/status of 400/.test(e));
       const result = outcome.result === 'ok' && errors.length ? `console: ${errors.join(' | ')}` : outcome.result;
       rows.push([t.name, String(outcome.pages), String(outcome.filled), String(outcome.tallest), result]);
       if (result !== 'ok') failures.push(`${t.name}: ${result}`);

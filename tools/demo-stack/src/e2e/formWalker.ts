@@ -31,7 +31,8 @@ const MAX_PAGES = 30;
 
 /**
  * Walks a template form that is already open to its Review page, filling only what the page marks as required,
- * with values chosen from what the page shows (never from knowing the template), the way a hurried user would.
+ * the way a hurried user would: with `opts.valueFor`'s value for a field where it has one (a value generated from
+ * the form's schema), else with one chosen from what the page shows.
  */
 export async function walkToReview(page: Page, name: string, opts: WalkOptions = {}): Promise<WalkResult> {
   const filled: FilledField[] = [];
@@ -40,8 +41,10 @@ export async function walkToReview(page: Page, name: string, opts: WalkOptions =
   const review = page.getByRole('button', { name: 'Review', exact: true });
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
     await next.or(review).first().waitFor();
-    // Choosing a value can show more required fields (a choice's section): fill until nothing new appears.
-    for (let round = 0; round < 5 && (await fillRequired(page, name, opts, filled)) > 0; round++);
+    let rounds = 0;
+    while (rounds++ < 5 && (await fillRequired(page, name, opts, filled)) > 0) {
+      // Again: a value just chosen can show more required fields (a choice's section).
+    }
     tallestPage = Math.max(tallestPage, await page.evaluate(() => document.documentElement.scrollHeight));
     const last = await review.isVisible();
     const step = await activeStep(page);

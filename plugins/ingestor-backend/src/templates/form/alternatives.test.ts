@@ -102,17 +102,6 @@ describe('choose-one sections', () => {
     expect(validate({ choice: 'nope' })).toBe(false);
   });
 
-  it("starts with nothing chosen in the form library's own initial state (a oneOf of constants would pick the first)", () => {
-    const { pages } = plan(table, 4);
-    const page = withoutUiKeys(pageWith(pages, 'kmsKeyArnFrom')) as RJSFSchema;
-    const initial = getDefaultFormState(validator, page, {}, page) as Record<string, unknown>;
-    expect(initial.kmsKeyArnFrom).toBeUndefined();
-    expect(Object.keys(initial).filter(k => k.startsWith('kmsKeyArn'))).toEqual([]);
-    // The old shape, for contrast: the library makes the first constant the default.
-    const asOneOf = { ...page, properties: { ...page.properties, kmsKeyArnFrom: { type: 'string', oneOf: [{ const: 'kmsKeyArn' }, { const: 'kmsKeyArnRef' }] } } } as RJSFSchema;
-    expect((getDefaultFormState(validator, asOneOf, {}, asOneOf) as Record<string, unknown>).kmsKeyArnFrom).toBe('kmsKeyArn');
-  });
-
   it('puts only the chosen section into the manifest', () => {
     const { bindings } = plan(hinted);
     const spec = renderInput(specInput(bindings), { choice: 'ca', ca: { secretName: 'root' }, acme: { server: 'stale' }, vault: { server: 'stale' } });
@@ -162,6 +151,17 @@ const table: Schema = {
 };
 
 describe('reference and selector pairs', () => {
+  it("starts with nothing chosen in the form library's own initial state (a oneOf of constants would pick the first)", () => {
+    const { pages } = plan(table, 4);
+    const page = withoutUiKeys(pageWith(pages, 'kmsKeyArnFrom')) as RJSFSchema;
+    const initial = getDefaultFormState(validator, page, {}, page) as Record<string, unknown>;
+    expect(initial.kmsKeyArnFrom).toBeUndefined();
+    expect(Object.keys(initial).filter(k => k.startsWith('kmsKeyArn'))).toEqual([]);
+    // The old shape, for contrast: the library makes the first constant the default.
+    const asOneOf = { ...page, properties: { ...page.properties, kmsKeyArnFrom: { type: 'string', oneOf: [{ const: 'kmsKeyArn' }, { const: 'kmsKeyArnRef' }] } } } as RJSFSchema;
+    expect((getDefaultFormState(validator, asOneOf, {}, asOneOf) as Record<string, unknown>).kmsKeyArnFrom).toBe('kmsKeyArn');
+  });
+
   it('makes the value, its reference and its selector one choice beside the value', () => {
     const { pages, bindings } = plan(table, 4);
     const page = pageWith(pages, 'kmsKeyArnFrom');

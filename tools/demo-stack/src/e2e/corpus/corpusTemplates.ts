@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { repoRoot } from '../../paths';
 // Test only: the ingestor's converter and its test helpers, imported by source.
-/* eslint-disable @backstage/no-forbidden-package-imports */
+/* eslint-disable @backstage/no-forbidden-package-imports, no-restricted-imports */
 import {
   convertLocatedDefinitions,
   planTemplates,
@@ -19,7 +19,7 @@ import { resolveTemplateOptions } from '@kube-platform/plugin-catalog-backend-mo
 import { userSpecSchema } from '@kube-platform/plugin-catalog-backend-module-kubernetes-ingestor/src/templates/schema/normalise';
 import { readCorpus } from '@kube-platform/plugin-catalog-backend-module-kubernetes-ingestor/src/templates/__testUtils__/corpus';
 import { fillForm } from '@kube-platform/plugin-catalog-backend-module-kubernetes-ingestor/src/templates/__testUtils__/fill';
-/* eslint-enable @backstage/no-forbidden-package-imports */
+/* eslint-enable @backstage/no-forbidden-package-imports, no-restricted-imports */
 
 /** The catalog namespace of the corpus Templates: apart from the demo's own. */
 export const CORPUS_NAMESPACE = 'corpus';

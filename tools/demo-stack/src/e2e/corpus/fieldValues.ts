@@ -20,8 +20,9 @@ export function valueAtId(values: Record<string, unknown>, id: string): unknown 
       continue;
     }
     if (!isRecord(node)) return undefined;
+    const remaining = rest;
     const key = Object.keys(node)
-      .filter(k => rest === k || rest.startsWith(`${k}_`))
+      .filter(k => remaining === k || remaining.startsWith(`${k}_`))
       .sort((a, b) => b.length - a.length)[0];
     if (key === undefined) return undefined;
     node = node[key];

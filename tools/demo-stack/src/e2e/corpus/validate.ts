@@ -5,11 +5,11 @@
 import type { JsonValue } from '@backstage/types';
 import { parse } from 'yaml';
 // Test only: the ingestor's ajv set-up and the scaffolder module's CEL evaluation, imported by source.
-/* eslint-disable @backstage/no-forbidden-package-imports */
+/* eslint-disable @backstage/no-forbidden-package-imports, no-restricted-imports */
 import { kubeAjv } from '@kube-platform/plugin-catalog-backend-module-kubernetes-ingestor/src/templates/__testUtils__/ajv';
 import type { Schema } from '@kube-platform/plugin-catalog-backend-module-kubernetes-ingestor/src/templates/schema/types';
 import { validateCelRules } from '@kube-platform/plugin-scaffolder-backend-module-kubernetes-gitops/src/manifest/cel';
-/* eslint-enable @backstage/no-forbidden-package-imports */
+/* eslint-enable @backstage/no-forbidden-package-imports, no-restricted-imports */
 
 const ajv = kubeAjv();
 
