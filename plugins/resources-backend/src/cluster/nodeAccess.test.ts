@@ -80,20 +80,25 @@ describe('createClusterAccess through the kubernetes-backend proxy', () => {
       seen.length = 0;
       const reader = await access.reader('ops', { credentials: mockCredentials.user(user), ...(headers ? { clusterAuthHeaders: headers } : {}) });
       const kind = await reader!.resolve('v1', 'ConfigMap').catch(() => undefined);
-      if (kind) expect(await reader!.get(kind, 'shop', 'settings')).toMatchObject({ metadata: { name: 'settings' } });
-      return { kind, discovery: seen.filter(r => isDiscovery(r.url)), reads: seen.filter(r => !isDiscovery(r.url) && r.url !== '/api/kubernetes/clusters') };
+      const object = kind ? await reader!.get(kind, 'shop', 'settings') : undefined;
+      return { kind, object, discovery: seen.filter(r => isDiscovery(r.url)), reads: seen.filter(r => !isDiscovery(r.url) && r.url !== '/api/kubernetes/clusters') };
     };
 
     const first = await treeOf('user:default/alice');
+    const settings = { metadata: { name: 'settings' } };
+    expect(first.object).toMatchObject(settings);
     expect(first.discovery.map(r => r.url).sort()).toEqual(['/api/kubernetes/proxy/api', '/api/kubernetes/proxy/api/v1', '/api/kubernetes/proxy/apis']);
     const again = await treeOf('user:default/alice');
+    expect(again.object).toMatchObject(settings);
     expect(again.discovery).toEqual([]);
     expect(again.reads.map(r => r.headers.authorization)).toEqual([expect.stringContaining('user:default/alice')]);
     // Another caller, or the same one with other cluster credentials, reads discovery as themselves.
     const bob = await treeOf('user:default/bob');
+    expect(bob.object).toMatchObject(settings);
     expect(bob.discovery).toHaveLength(3);
     for (const r of [...bob.discovery, ...bob.reads]) expect(r.headers.authorization).toContain('user:default/bob');
     const aliceElsewhere = await treeOf('user:default/alice', { 'backstage-kubernetes-authorization-oidc-okta': 'Bearer other' });
+    expect(aliceElsewhere.object).toMatchObject(settings);
     expect(aliceElsewhere.discovery).toHaveLength(3);
 
     refuseDiscovery = true;
