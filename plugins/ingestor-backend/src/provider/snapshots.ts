@@ -28,6 +28,18 @@ function sameObjects(a: KubeObject[], b: KubeObject[]): boolean {
 }
 
 /**
+ * Whether a listing returned exactly the objects a kind's state holds: same kind as discovered, same keys,
+ * each at the same uid and resourceVersion (an object without one is never taken as unchanged).
+ */
+function sameKind(state: KindState, source: SourceKind, listed: KubeObject[]): boolean {
+  if (state.objects.size !== listed.length || JSON.stringify(state.source) !== JSON.stringify(source)) return false;
+  return listed.every(o => {
+    const held = state.objects.get(objectKey(o));
+    return held !== undefined && o.metadata.resourceVersion !== undefined && held.metadata.resourceVersion === o.metadata.resourceVersion && held.metadata.uid === o.metadata.uid;
+  });
+}
+
+/**
  * Whether a cluster's new state may differ from its previous one. Kinds that were not listed (followed
  * or failed) keep their very state, and unchanged XRDs their array, so identity tells.
  */
@@ -84,7 +96,9 @@ export class ClusterSnapshots {
     for (const { source, outcome } of reading.kinds) {
       const key = sourceKey(source);
       if (outcome.ok) {
-        kinds.set(key, { source, objects: new Map(outcome.value.map(o => [objectKey(o), o])) });
+        const before = previous?.kinds.get(key);
+        // A re-listed kind that holds the very objects it had keeps its state, so the cluster is not mapped again.
+        kinds.set(key, before && sameKind(before, source, outcome.value) ? before : { source, objects: new Map(outcome.value.map(o => [objectKey(o), o])) });
       } else {
         keptKinds.push({ kind: key, error: outcome.error });
         const before = previous?.kinds.get(key);
