@@ -14,6 +14,7 @@ import { BenchConnection } from './connection';
 import { report, runMain } from './process';
 import { cpuSecondsSince, peakRssMb, readSetup } from './setup';
 import { TrafficCounter, type Traffic } from './traffic';
+import { waitUntilQuiet, type Settled } from './settle';
 
 /** What the sync measurement reports. */
 export interface SyncReport {
@@ -30,6 +31,8 @@ export interface SyncReport {
   /** Objects the steady cycle listed: kinds a live watch follows are not listed again. */
   steadyObjectsListed: number;
   latency: LatencyResult;
+  /** Between the first sync and the steady cycle: the watches' start-up, until the process was quiet. */
+  watchStart: Settled;
 }
 
 /** Warnings and errors go to stderr (a failing benchmark should say why); info and debug are dropped. */
@@ -67,8 +70,9 @@ runMain(async () => {
   const firstEntities = connection.lastFull;
   process.stderr.write(`[sync] first sync: ${wallS.toFixed(1)} s, ${summary.entitiesEmitted} entities\n`);
 
-  // The first refresh started watches; let them connect before the steady cycle is timed.
-  await new Promise(r => setTimeout(r, 2000));
+  // The first refresh started watches; let them connect before the steady cycle is timed (their
+  // start-up is reported on its own).
+  const watchStart = await waitUntilQuiet(2000, 120_000);
   global.gc?.();
   const cpu1 = process.cpuUsage();
   const t1 = performance.now();
@@ -86,6 +90,6 @@ runMain(async () => {
     ...summary.clustersFailed.map(f => `${f.cluster}: ${f.error}`),
     ...summary.kindsFailed.map(f => `${f.cluster} ${f.kind}: ${f.error}`),
   ];
-  const result: SyncReport = { wallS, cpuS, peakRssMb: rss, traffic: first, entities: summary.entitiesEmitted, objectsListed: summary.objectsListed, failures, steadyCpuS, steadyWallS, steadyChanged, steadyObjectsListed: steady.objectsListed, latency };
+  const result: SyncReport = { wallS, cpuS, peakRssMb: rss, traffic: first, entities: summary.entitiesEmitted, objectsListed: summary.objectsListed, failures, steadyCpuS, steadyWallS, steadyChanged, steadyObjectsListed: steady.objectsListed, latency, watchStart };
   report(result);
 });
