@@ -1,6 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { deployment, reading, testSettings, workloadKind } from '../mapping/testUtils';
-import { emitEntities } from './emit';
+import { emitEntities, type ClusterMappingCache, type EmissionMemo } from './emit';
 import { ClusterSnapshots } from './snapshots';
 
 /** One service, `api` in namespace `shop`, deployed to three clusters; `owners` overrides per cluster. */
@@ -54,5 +54,22 @@ describe('emitEntities across clusters', () => {
     const { entities, refs } = emitEntities(snapshots(), testSettings());
     expect(refs).toEqual(entities.map(e => stringifyEntityRef(e)));
     expect(refs.filter(r => r.startsWith('system:'))).toHaveLength(3);
+  });
+
+  it('reuses the last emission while no cluster changed, and makes a new one (as a fresh one) when one did', () => {
+    const s = snapshots();
+    const apiNames = new Map<string, string>();
+    const caches = new Map<string, ClusterMappingCache>();
+    const memo: EmissionMemo = {};
+    const first = emitEntities(s, config, apiNames, caches, memo);
+    expect(emitEntities(s, config, apiNames, caches, memo)).toBe(first);
+
+    s.applyEvent('staging', workloadKind(), 'MODIFIED', deployment('api', 'shop', { 'kube-platform.io/owner': 'group:default/qa' }));
+    const second = emitEntities(s, config, apiNames, caches, memo);
+    expect(second).not.toBe(first);
+    expect(second.warnings).toHaveLength(1);
+    expect(second).toEqual(emitEntities(s, config));
+    // Other settings are another emission, even over the same snapshots.
+    expect(emitEntities(s, testSettings(), apiNames, caches, memo)).not.toBe(second);
   });
 });

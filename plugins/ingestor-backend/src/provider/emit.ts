@@ -23,6 +23,19 @@ export interface ClusterMappingCache {
 }
 
 /**
+ * The last emission and what it was made from. When every cluster hands back the very result it did
+ * before (nothing changed anywhere, as in a steady sync whose kinds watches follow), merging across
+ * clusters and making Systems again would give the same entities: the emission is reused.
+ */
+export interface EmissionMemo {
+  last?: { settings: MappingSettings; clusters: string[]; results: MappingResult[]; emission: Emission };
+}
+
+function sameInputs(last: NonNullable<EmissionMemo['last']>, settings: MappingSettings, clusters: string[], results: MappingResult[]): boolean {
+  return last.settings === settings && last.clusters.length === clusters.length && clusters.every((c, i) => last.clusters[i] === c && last.results[i] === results[i]);
+}
+
+/**
  * Maps every cluster's last good snapshot, merges entities that several clusters produce under one ref
  * (see {@link mergeAcrossClusters}: one entity per service, listing its clusters), and adds the Systems
  * they reference.
@@ -33,20 +46,31 @@ export function emitEntities(
   apiNames: DefinitionApiNames = new Map(),
   /** Each cluster's mapping from the last emission, so unchanged work is not redone; clusters gone are dropped. */
   caches: Map<string, ClusterMappingCache> = new Map(),
+  memo: EmissionMemo = {},
 ): Emission {
+  const clusters = snapshots.clusterNames();
+  for (const cluster of [...caches.keys()]) if (!clusters.includes(cluster)) caches.delete(cluster);
+  const results = clusters.map(cluster => {
+    const cache = caches.get(cluster) ?? { drafts: createDraftCache() };
+    caches.set(cluster, cache);
+    return mapCluster(snapshots, cluster, settings, apiNames, cache);
+  });
+  if (memo.last && sameInputs(memo.last, settings, clusters, results)) return memo.last.emission;
+  const emission = combine(clusters, results, settings);
+  memo.last = { settings, clusters, results, emission };
+  return emission;
+}
+
+/** One emission from each cluster's mapping: merged across clusters, plus the Systems they reference. */
+function combine(clusters: string[], results: MappingResult[], settings: MappingSettings): Emission {
   const skipped: Emission['skipped'] = [];
   const warnings: Emission['warnings'] = [];
   const perCluster: ClusterEntities[] = [];
-  const clusters = snapshots.clusterNames();
-  for (const cluster of [...caches.keys()]) if (!clusters.includes(cluster)) caches.delete(cluster);
-  for (const cluster of clusters) {
-    const cache = caches.get(cluster) ?? { drafts: createDraftCache() };
-    caches.set(cluster, cache);
-    const result = mapCluster(snapshots, cluster, settings, apiNames, cache);
+  results.forEach((result, i) => {
     skipped.push(...result.skipped);
     warnings.push(...result.warnings);
-    perCluster.push({ cluster, entities: result.entities });
-  }
+    perCluster.push({ cluster: clusters[i], entities: result.entities });
+  });
   const merged = mergeAcrossClusters(perCluster);
   warnings.push(...merged.warnings);
   const entities = [...merged.entities];

@@ -1,7 +1,7 @@
 import type { MappingSettings } from '../config/types';
 import type { ClusterReading, KubeObject, ReadOptions, SourceKind } from '../types';
 import { ApiNamesCache } from './apiNames';
-import { emitEntities, type ClusterMappingCache, type Emission } from './emit';
+import { emitEntities, type ClusterMappingCache, type Emission, type EmissionMemo } from './emit';
 import { ClusterSnapshots } from './snapshots';
 import { summarise, type CycleSummary } from './summary';
 
@@ -30,6 +30,8 @@ export class Ingestion<C extends { name: string }> {
   /** Per-cluster mappings of the last emission: a steady cycle re-reads only objects that changed, a delta only its cluster. */
   private readonly mappings = new Map<string, ClusterMappingCache>();
   private readonly apiNames: ApiNamesCache;
+  /** The last emission, reused while no cluster's mapping changed. */
+  private readonly lastEmission: EmissionMemo = {};
 
   constructor(private readonly settings: MappingSettings, private readonly source: ClusterSource<C>) {
     this.apiNames = new ApiNamesCache(settings);
@@ -79,6 +81,6 @@ export class Ingestion<C extends { name: string }> {
   }
 
   emit(): Emission {
-    return emitEntities(this.snapshots, this.settings, this.apiNames.of(this.snapshots), this.mappings);
+    return emitEntities(this.snapshots, this.settings, this.apiNames.of(this.snapshots), this.mappings, this.lastEmission);
   }
 }
