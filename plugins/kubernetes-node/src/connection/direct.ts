@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as tls from 'node:tls';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterConnection } from './ClusterConnection';
 import { createHttpConnection } from './httpConnection';
@@ -110,19 +111,18 @@ export function connectionFromKubeConfig(name: string, kc: KubeConfig): ClusterC
 
 /**
  * client-node builds a fresh agent on every call, which would open a new TLS connection per request;
- * one keep-alive agent per cluster with the same TLS material reuses connections. Behind an HTTP(S)
- * proxy the proxy agent client-node built is kept as it is.
+ * one keep-alive agent per cluster with the same TLS material reuses connections. Its TLS context (CA,
+ * client certificate) is built once: otherwise every new socket parses them again, and a provider opens
+ * one socket per watch (thousands across a fleet). Behind an HTTP(S) proxy the proxy agent client-node
+ * built is kept as it is.
  */
 function keepAliveAgent(server: string, proxied: boolean, opts: https.RequestOptions): http.Agent {
   if (proxied && opts.agent instanceof http.Agent) return opts.agent;
   if (server.startsWith('http:')) return new http.Agent({ keepAlive: true });
+  const secureContext = tls.createSecureContext({ ca: opts.ca, cert: opts.cert, key: opts.key, pfx: opts.pfx, passphrase: opts.passphrase });
   return new https.Agent({
     keepAlive: true,
-    ca: opts.ca,
-    cert: opts.cert,
-    key: opts.key,
-    pfx: opts.pfx,
-    passphrase: opts.passphrase,
+    secureContext,
     rejectUnauthorized: opts.rejectUnauthorized,
     servername: opts.servername,
   });
