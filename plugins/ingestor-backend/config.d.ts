@@ -125,6 +125,11 @@ export interface Config {
     watch?: {
       /** Apply changes between full syncs from watches. @default true */
       enabled?: boolean;
+      /**
+       * With watches on, a scheduled sync lists only the kinds no live watch keeps current (each kind at least
+       * hourly, and at once after its watch fails); false lists every kind every sync. @default true
+       */
+      followKinds?: boolean;
     };
     /** XRDs and selected CRDs become scaffolder Templates and API entities. */
     templates?: {

@@ -45,8 +45,8 @@ export const catalogModuleKubernetesIngestor = createBackendModule({
           scheduler,
           clusters: clusterSource(settings, { discovery, auth }, { onUserTokenClusters, xrdReads }),
           watcher: kindWatcher(settings, logger),
-          // Watches keep their kinds current: a sync lists only what no live watch follows.
-          followWatchedKinds: true,
+          // Watches keep their kinds current: a sync lists only what no live watch follows (unless configured off).
+          followWatchedKinds: settings.watch.followKinds,
         });
         catalog.addEntityProvider(provider);
         lifecycle.addShutdownHook(() => provider.stop());

@@ -16,6 +16,12 @@ describe('readIngestorConfig', () => {
     expect(c.mappings).toEqual({ namespaceModel: 'cluster', nameModel: 'name-namespace', systemModel: 'namespace' });
     expect(c.schedule.frequency).toEqual({ minutes: 10 });
     expect(c.clusters.pageSize).toBe(500);
+    expect(c.watch).toEqual({ enabled: true, followKinds: true });
+  });
+
+  it('reads whether syncs follow watched kinds', () => {
+    expect(read({ watch: { followKinds: false } }).watch).toEqual({ enabled: true, followKinds: false });
+    expect(() => read({ watch: { followKinds: 'sometimes' } })).toThrow(/watch\.followKinds/);
   });
 
   it('adds custom workload kinds, in any group, or replaces the defaults', () => {

@@ -223,7 +223,7 @@ export function readIngestorConfig(root: Config): IngestorConfig {
       prefixes: c.getOptionalStringArray('copyAnnotations.prefixes') ?? [],
     },
     schedule: readSchedule(c),
-    watch: { enabled: c.getOptionalBoolean('watch.enabled') ?? true },
+    watch: { enabled: c.getOptionalBoolean('watch.enabled') ?? true, followKinds: c.getOptionalBoolean('watch.followKinds') ?? true },
     templates: readTemplates(c, annotationPrefix, defaultOwner, defaultLifecycle),
   };
 }

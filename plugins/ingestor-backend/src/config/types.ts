@@ -63,7 +63,8 @@ export interface IngestorConfig {
   /** Source annotations copied onto entities: exact keys and key prefixes. Nothing else is copied. */
   copyAnnotations: { keys: string[]; prefixes: string[] };
   schedule: SchedulerServiceTaskScheduleDefinition;
-  watch: { enabled: boolean };
+  /** `followKinds`: a sync lists only kinds no live watch keeps current. */
+  watch: { enabled: boolean; followKinds: boolean };
   /** XRDs and selected CRDs as scaffolder Templates and API entities. */
   templates: {
     enabled: boolean;

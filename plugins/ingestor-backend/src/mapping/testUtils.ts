@@ -24,7 +24,7 @@ const MAPPING_TEST_CONFIG = {
   defaultOwner: 'group:default/platform',
   clusters: { source: 'direct', kubeconfig: 'unused', concurrency: 4 },
   copyAnnotations: { keys: [], prefixes: [] },
-  watch: { enabled: false },
+  watch: { enabled: false, followKinds: true },
   templates: { enabled: false },
 };
 
