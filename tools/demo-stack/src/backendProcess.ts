@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { demoBackendLock, type BackendLockToken } from './backendLock';
 import { repoRoot } from './paths';
 
 export interface BackendOptions {
@@ -19,27 +18,13 @@ export interface BackendOptions {
 export class BackendProcess {
   private exited = false;
 
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    private readonly lock: BackendLockToken,
-  ) {
+  private constructor(private readonly child: ChildProcess, readonly url: string) {
     child.on('exit', () => {
       this.exited = true;
     });
   }
 
   static async start(opts: BackendOptions): Promise<BackendProcess> {
-    const lock = await demoBackendLock.acquire();
-    try {
-      return await BackendProcess.spawn(opts, lock);
-    } catch (e) {
-      demoBackendLock.release(lock);
-      throw e;
-    }
-  }
-
-  private static async spawn(opts: BackendOptions, lock: BackendLockToken): Promise<BackendProcess> {
     const configs = ['examples/app-config.yaml', ...(opts.extraConfigs ?? [])].flatMap(c => ['--config', c]);
     // Backstage's own transform hook (what `backstage-cli package start` uses) loads our TypeScript
     // plugins and leaves ESM-only dependencies such as octokit to Node's require(esm).
@@ -55,7 +40,7 @@ export class BackendProcess {
     const log = createWriteStream(opts.logFile);
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
-    const backend = new BackendProcess(child, `http://localhost:${opts.port}`, lock);
+    const backend = new BackendProcess(child, `http://localhost:${opts.port}`);
     await backend.waitUntilReady(opts.timeoutMs ?? 120_000, opts.logFile);
     return backend;
   }
@@ -65,14 +50,12 @@ export class BackendProcess {
   }
 
   async stop(): Promise<void> {
-    if (!this.exited) {
-      const gone = new Promise<void>(resolve => this.child.once('exit', () => resolve()));
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-      await gone;
-      clearTimeout(timer);
-    }
-    demoBackendLock.release(this.lock);
+    if (this.exited) return;
+    const gone = new Promise<void>(resolve => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await gone;
+    clearTimeout(timer);
   }
 
   private async waitUntilReady(timeoutMs: number, logFile: string): Promise<void> {

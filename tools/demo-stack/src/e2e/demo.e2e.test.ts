@@ -12,9 +12,8 @@ import { walkToReview } from './formWalker';
 import { table } from './table';
 
 // The whole demo in a browser: what `npm start` serves, driven the way a newcomer would click through it.
-// Slow by nature (a frontend build on a fresh clone, a real backend, a real browser, and waiting for another test
-// file's demo backends to stop: backendLock.ts), so one generous timeout.
-jest.setTimeout(25 * 60_000);
+// Slow by nature (a frontend build on a fresh clone, a real backend, a real browser), so one generous timeout.
+jest.setTimeout(10 * 60_000);
 
 const artifacts = join(repoRoot, 'test-artifacts/e2e');
 const BUCKET_TEMPLATE = 'xbuckets.storage.example.org-v1alpha1';

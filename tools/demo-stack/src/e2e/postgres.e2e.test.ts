@@ -13,7 +13,7 @@ import { overlapping, syncRuns } from './syncLog';
 
 // The demo backend as real processes on this machine's PostgreSQL (127.0.0.1:5432, trust auth, user
 // postgres), a fresh database per run.
-jest.setTimeout(25 * 60_000);
+jest.setTimeout(10 * 60_000);
 
 const PG = { host: process.env.POSTGRES_HOST ?? '127.0.0.1', port: Number(process.env.POSTGRES_PORT ?? 5432), user: process.env.POSTGRES_USER ?? 'postgres' };
 const DEMO_REFS = ['component:demo/api.team-payments', 'component:demo/orders-db.team-checkout', 'system:demo/payments', 'template:default/xbuckets.storage.example.org-v1alpha1'];
