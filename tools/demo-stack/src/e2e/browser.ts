@@ -47,3 +47,13 @@ export async function openBrowser(artifactsDir: string): Promise<BrowserSession>
     },
   };
 }
+
+/**
+ * Signs in as the guest and waits until the app shell shows: navigating before the sign-in has finished
+ * (slow on a busy machine) would leave the page signed out for the rest of the session.
+ */
+export async function signInAsGuest(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /enter/i }).click();
+  await page.getByRole('link', { name: 'Create' }).first().waitFor();
+}

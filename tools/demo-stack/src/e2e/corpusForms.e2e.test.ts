@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../paths';
 import { GitopsRepo } from '../gitopsRepo';
 import { startDemo, type Demo } from '../startDemo';
-import { openBrowser, type BrowserSession } from './browser';
+import { openBrowser, signInAsGuest, type BrowserSession } from './browser';
 import { CatalogApi } from './catalogApi';
 import { CORPUS_NAMESPACE, writeCorpusCatalog, type CorpusTemplate } from './corpus/corpusTemplates';
 import { captureSubmission, dryRun } from './corpus/dryRun';
@@ -40,10 +40,7 @@ describe('every corpus Template in the real Create page', () => {
       templates.map(t => `template:${CORPUS_NAMESPACE}/${t.name}`),
       180_000,
     );
-    await browser.page.goto(demo.url);
-    await browser.page.getByRole('button', { name: /enter/i }).click();
-    // Signed in once the app shell is there; navigating earlier would abort the sign-in.
-    await browser.page.getByRole('link', { name: 'Create' }).first().waitFor();
+    await signInAsGuest(browser.page, demo.url);
   });
 
   afterAll(async () => {

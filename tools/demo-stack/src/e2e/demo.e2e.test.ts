@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { repoRoot } from '../paths';
 import { BackendProcess } from '../backendProcess';
 import { startDemo, type Demo } from '../startDemo';
-import { openBrowser, type BrowserSession } from './browser';
+import { openBrowser, signInAsGuest, type BrowserSession } from './browser';
 import { CatalogApi } from './catalogApi';
 import { freePort } from './freePort';
 import { walkToReview } from './formWalker';
@@ -43,8 +43,7 @@ describe('the demo, end to end in a browser', () => {
       90_000,
     );
     const { page } = browser;
-    await page.goto(demo.url);
-    await page.getByRole('button', { name: /enter/i }).click();
+    await signInAsGuest(page, demo.url);
     // One catalog view per kind of demo entity (a page holds 20 rows, so each view is narrowed).
     const views: Array<[string, string]> = [
       ['kind=component&type=service', 'component:demo/api.team-payments'],
@@ -208,8 +207,7 @@ describe('the demo, end to end in a browser', () => {
     try {
       await new CatalogApi(intern.url).waitFor(['component:demo/orders-db.team-checkout'], 90_000);
       const { page } = session;
-      await page.goto(intern.url);
-      await page.getByRole('button', { name: /enter/i }).click();
+      await signInAsGuest(page, intern.url);
       await page.goto(`${intern.url}/catalog/demo/component/orders-db.team-checkout/resources`);
       await page.getByText(/not allowed to see this entity's resources/i).waitFor();
       await session.screenshot('10-resources-denied');
