@@ -13,6 +13,13 @@ describe('convertDefinitions', () => {
     expect(entities.map(e => `${e.kind}:${e.metadata.name}`)).toEqual(['API:widgets.widgets.example.com-v1', 'Template:widgets.widgets.example.com-v1']);
   });
 
+  it('reports a definition whose Template would hold keys differing only in case, which the catalog refuses', async () => {
+    const twins = crd({ type: 'object', properties: { tlsCA: { type: 'string' }, tlsCa: { type: 'string' } } });
+    const result = await convertDefinitions([twins], options(), { typesGenerator: null });
+    expect(result.entities.filter(e => e.kind === 'Template')).toEqual([]);
+    expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/differ only in letter case.*spec\.steps\.input\.spec\.tlsCa/) })]);
+  });
+
   it('builds an openapi API entity with the schema minus status and the generated types', async () => {
     const generator = jest.fn(async (_schema: object, name: string) => `export interface ${name} {}\n`);
     const { entities } = await convertDefinitions([crd(spec)], options({ owner: 'group:platform', lifecycle: 'experimental' }), { typesGenerator: generator });

@@ -62,7 +62,7 @@ describe('the corpus', () => {
     expect(result.warnings).toEqual([
       {
         source: 'crd/prometheus-operator__prometheus-operator/example__prometheus-operator-crd__monitoring.coreos.com_alertmanagerconfigs.yaml',
-        message: expect.stringMatching(/^alertmanagerconfigs\.monitoring\.coreos\.com v1alpha1: left out of the form: proxyUrl \(in \d+ places\); each name differs/),
+        message: expect.stringMatching(/^alertmanagerconfigs\.monitoring\.coreos\.com v1alpha1: left out of the form: "proxyUrl" \(in \d+ places\); each name differs/),
       },
     ]);
     expect(result.entities.filter(e => e.kind === 'Template')).toHaveLength(planned.length);

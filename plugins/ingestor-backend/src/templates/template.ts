@@ -58,11 +58,12 @@ export function templateEntity(input: TemplateInput): Entity {
       output: input.output,
     },
   };
-  // The form drops its own twins (form/caseTwins.ts); any left (e.g. two spec fields bound at the top level) would
-  // make the catalog refuse the entity without a word to the platform team, so the definition is reported instead.
-  const twins = caseTwinPaths(entity);
+  // The form already dropped its own twins (form/caseTwins.ts), so its pages are not walked again. Any elsewhere
+  // (e.g. two spec fields bound at the top level of the render step) would make the catalog refuse the entity
+  // without a word to the platform team, so the definition is reported instead.
+  const twins = caseTwinPaths({ ...entity, spec: { ...entity.spec, parameters: [] } });
   if (twins.length) {
-    throw new Error(`the Template would hold keys that differ only in letter case, which the catalog cannot store: ${twins.slice(0, 3).join(', ')}`);
+    throw new Error(`the Template would hold keys that differ only in letter case, which the catalog cannot store: ${twins.slice(0, 3).map(t => JSON.stringify(t)).join(', ')}`);
   }
   return entity;
 }

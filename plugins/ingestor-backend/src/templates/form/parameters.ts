@@ -56,7 +56,8 @@ function caseTwinWarning(dropped: string[]): string[] {
     const name = at.slice(at.lastIndexOf('.') + 1);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  const names = [...counts].map(([name, n]) => (n > 1 ? `${name} (in ${n} places)` : name));
+  // Field names come from a cluster's schema: quoted, so no character in one can pass for log text.
+  const names = [...counts].map(([name, n]) => (n > 1 ? `${JSON.stringify(name)} (in ${n} places)` : JSON.stringify(name)));
   return [`left out of the form: ${names.join(', ')}; each name differs from another field's only in letter case, and the catalog cannot store both`];
 }
 
