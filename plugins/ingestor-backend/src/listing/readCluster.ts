@@ -11,6 +11,7 @@ import {
   type ResourceType,
   type RetryPolicy,
 } from '@kube-platform/plugin-kubernetes-node';
+import { mappedFields } from '../mapping/projection';
 import { inScope, namespaceScope, outOfScope } from '../namespaceScope';
 import type { ClusterReading, KubeObject, NamespaceInfo, Outcome, ReadOptions, SourceKind } from '../types';
 import { discoverKinds, discoveryRequestFromConfig, type DiscoveryResult } from './discovery';
@@ -69,8 +70,10 @@ export async function readCluster(conn: ClusterConnection, config: ListingSettin
   const sources = [...discovered.kinds].sort((a, b) => kindKey(a).localeCompare(kindKey(b)));
   const isFollowed = (source: SourceKind) => opts.followed?.(conn.name, source) === true;
   const followed = sources.filter(isFollowed);
+  // Each page is cut down to what mapping reads as it arrives: a fleet's lists are never held whole.
+  const kindListOpts: ListOptions = { ...listOpts, transform: mappedFields };
   const kinds = await Promise.all(
-    sources.filter(source => !isFollowed(source)).map(async source => ({ source, ...(await listKind(limited, source, config, existing, listOpts)) })),
+    sources.filter(source => !isFollowed(source)).map(async source => ({ source, ...(await listKind(limited, source, config, existing, kindListOpts)) })),
   );
   const rolesFailed = discovered.crossplaneError ? { roles: ['claim' as const, 'composite' as const], error: discovered.crossplaneError } : undefined;
   const reading = { cluster: conn.name, namespaces, kinds, rolesFailed, xrds: discovered.xrds, unserved: discovered.unserved, durationMs: Date.now() - started };

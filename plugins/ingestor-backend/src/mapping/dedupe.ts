@@ -6,8 +6,8 @@ export interface NameClaim {
   /** `kind:namespace` (any case): names only collide within it. */
   scope: string;
   name: string;
-  /** Sort key: the lowest claim keeps a contested name. */
-  rank: readonly string[];
+  /** Sort key: the lowest claim keeps a contested name. Read once per resolution (it may be computed). */
+  readonly rank: readonly string[];
   /** Tried in order when the name is taken, e.g. the Kubernetes kind, then a hash of the identity. */
   suffixes: readonly string[];
 }
@@ -22,7 +22,8 @@ function refKey(scope: string, name: string): string {
  * so a loser can never push out an object whose own name merely looks like a suffixed name.
  */
 export function resolveNames(claims: readonly NameClaim[]): string[] {
-  const order = claims.map((_, index) => index).sort((a, b) => compareTuples(claims[a].rank, claims[b].rank) || a - b);
+  const ranks = claims.map(claim => claim.rank);
+  const order = claims.map((_, index) => index).sort((a, b) => compareTuples(ranks[a], ranks[b]) || a - b);
   const names: string[] = new Array(claims.length);
   const taken = new Set<string>();
   const losers: number[] = [];

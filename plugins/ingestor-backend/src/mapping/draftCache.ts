@@ -5,11 +5,6 @@ import type { ClusterObject, NamespaceInfo } from '../types';
 import { asRecord, asString, pathOf } from './guards';
 import type { MappingSkip, MappingWarning } from './types';
 
-/** Where a cached draft's later warnings (raised while its entity is built) go in the current mapping. */
-export interface WarnSink {
-  warn: (warning: MappingWarning) => void;
-}
-
 /**
  * The entity last built from a record, with what it was built from beyond the record itself: a later
  * mapping that settles on the same name and relations reuses it (and replays its warnings).
@@ -27,7 +22,6 @@ export interface DraftRecord<C> {
   candidate: C | undefined;
   skips: MappingSkip[];
   warnings: MappingWarning[];
-  sink: WarnSink;
   built?: BuiltEntity;
 }
 

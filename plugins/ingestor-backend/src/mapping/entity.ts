@@ -32,7 +32,6 @@ export interface EntityDraft {
   namespace: string;
   metadata: SourceMetadata;
   roleAnnotations: Record<string, string>;
-  warn: Warn;
 }
 
 /** Relations a Resource cannot carry (Backstage's Resource kind has only dependsOn among them). */
@@ -49,8 +48,8 @@ function specRelations(kind: IngestedKind, relations: RelationSpec, warn: Warn):
  * The entity. Fields are set in a fixed order and absent values are left out (never `undefined`),
  * so `JSON.stringify` of equal input is byte-identical.
  */
-export function buildEntity(draft: EntityDraft, name: string, relations: RelationSpec, settings: MappingSettings): Entity {
-  const { context, kind, metadata: meta, warn } = draft;
+export function buildEntity(draft: EntityDraft, name: string, relations: RelationSpec, settings: MappingSettings, warn: Warn): Entity {
+  const { context, kind, metadata: meta } = draft;
   const { source } = context;
   const type = meta.type ?? (source.defaultType.trim() || FALLBACK_TYPES[source.role]);
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { ClusterReading, KubeObject, NamespaceInfo, SourceKind } from '../types';
 import { mapReadings } from './mapReading';
+import { mappedFields } from './projection';
 import { expectAllValid, expectUniqueRefs, refsOf, testSettings } from './testUtils';
 
 const CLUSTER_DIR = path.resolve(__dirname, '../../../../examples/cluster');
@@ -85,6 +86,12 @@ describe('the demo cluster', () => {
         e.metadata.annotations?.['kube-platform.io/source-namespace'] === namespace &&
         e.metadata.annotations?.['kube-platform.io/source-name'] === name,
     );
+
+  it('maps objects reduced to their mapped fields exactly as the whole objects', () => {
+    const projected = objects.map(mappedFields);
+    expect(JSON.stringify(projected).length).toBeLessThan(JSON.stringify(objects).length / 2);
+    expect(mapReadings([readingFor('demo', projected), readingFor(ARN, projected)], config)).toEqual(result);
+  });
 
   it('has the objects the README lists', () => {
     expect(objects.filter(o => o.kind === 'Deployment')).toHaveLength(22);

@@ -4,7 +4,7 @@ import type { DefinitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, NamespaceInfo } from '../types';
 import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './crossplane';
 import { NameClaim, resolveNames } from './dedupe';
-import { DraftCache, type DraftRecord, type WarnSink } from './draftCache';
+import { DraftCache, type DraftRecord } from './draftCache';
 import { buildEntity, EntityDraft, entityKindFor } from './entity';
 import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
@@ -17,10 +17,32 @@ import { workloadAnnotations } from './workload';
 
 const ROLE_RANK = { workload: '0', claim: '1', composite: '2' } as const;
 
-interface Candidate {
-  draft: EntityDraft;
-  relations: RelationTargets;
-  claim: NameClaim;
+/**
+ * One admitted object's draft, relation targets and name claim. Kept between mappings for every object
+ * of every cluster, so it holds only what later mappings read; the rank and the suffixes are worked out
+ * when asked (prototype getters, no closure per object).
+ */
+class Candidate implements NameClaim {
+  constructor(
+    readonly draft: EntityDraft,
+    readonly relations: RelationTargets,
+    readonly name: string,
+    private readonly settings: MappingSettings,
+  ) {}
+
+  get scope(): string {
+    return `${this.draft.kind}:${this.draft.namespace}`;
+  }
+
+  get rank(): string[] {
+    return rankOf(this.draft, this.settings, this.draft.metadata.nameOverride !== undefined);
+  }
+
+  /** Only an object that loses its name needs them (hashing every object's identity is not free). */
+  get suffixes(): string[] {
+    const { source, coordinates } = this.draft.context;
+    return [kindSuffix(source.kind), shortHash(JSON.stringify([coordinates.cluster, source.group, source.kind, coordinates.namespace, coordinates.name]))];
+  }
 }
 
 export function compareEntities(a: Entity, b: Entity): number {
@@ -71,7 +93,6 @@ function draftObject(
   settings: MappingSettings,
   apiNames: DefinitionApiNames,
   report: { skip: (skip: MappingSkip) => void; warn: (warning: MappingWarning) => void },
-  sink: WarnSink = report,
 ): Candidate | undefined {
   const { source } = item;
   if (item.cluster !== cluster) {
@@ -91,8 +112,8 @@ function draftObject(
     return undefined;
   }
 
-  // Through the sink, so a reused draft's later warnings reach the mapping that reuses it.
-  const warn = (message: string) => sink.warn({ cluster, object: context.label, message });
+  // Drafting's warnings are recorded with the draft; building the entity reports its own (see reuseOrBuild).
+  const warn = (message: string) => report.warn({ cluster, object: context.label, message });
   const namespace = entityNamespaceFor(settings.mappings.namespaceModel, context.coordinates);
   const metadata = readSourceMetadata(context, settings, namespace, warn);
   const kind = entityKindFor(source.role, settings);
@@ -100,21 +121,9 @@ function draftObject(
     source.role === 'workload'
       ? workloadAnnotations(source.kind, context.object)
       : crossplaneAnnotations(source, context.object, context.coordinates.name, context.coordinates.namespace);
-  const draft: EntityDraft = { context, kind, namespace, metadata, roleAnnotations, warn };
-  const { namespace: kubeNamespace, name } = context.coordinates;
-  return {
-    draft,
-    relations: withDefinitionApi(readRelations(context, settings, namespace, warn), { cluster, source, entityKind: kind, settings, apiNames }),
-    claim: {
-      scope: `${kind}:${namespace}`,
-      name: metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates),
-      rank: rankOf(draft, settings, metadata.nameOverride !== undefined),
-      // Only an object that loses its name needs them (hashing every object's identity is not free).
-      get suffixes() {
-        return [kindSuffix(source.kind), shortHash(JSON.stringify([cluster, source.group, source.kind, kubeNamespace, name]))];
-      },
-    },
-  };
+  const draft: EntityDraft = { context, kind, namespace, metadata, roleAnnotations };
+  const relations = withDefinitionApi(readRelations(context, settings, namespace, warn), { cluster, source, entityKind: kind, settings, apiNames });
+  return new Candidate(draft, relations, metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates), settings);
 }
 
 type ObjectTarget = { objectName: string; objectNamespace?: string };
@@ -127,7 +136,7 @@ type ObjectTarget = { objectName: string; objectNamespace?: string };
 function objectRefResolver(cluster: string, candidates: Candidate[], names: string[], settings: MappingSettings) {
   const objectKey = (namespace: string | undefined, name: string) => JSON.stringify([namespace ?? null, name]);
   const byObject = new Map<string, string>();
-  const ranked = candidates.map((c, i) => ({ c, i })).sort((x, y) => compareTuples(x.c.claim.rank, y.c.claim.rank));
+  const ranked = candidates.map((c, i) => ({ c, i, rank: c.rank })).sort((x, y) => compareTuples(x.rank, y.rank));
   for (const { c, i } of ranked) {
     const key = objectKey(c.draft.context.coordinates.namespace, c.draft.context.coordinates.name);
     if (!byObject.has(key)) byObject.set(key, `${c.draft.kind.toLowerCase()}:${c.draft.namespace}/${names[i]}`);
@@ -167,8 +176,8 @@ function reportRenames(cluster: string, candidates: Candidate[], names: string[]
   });
 }
 
-/** What drafting one object reported; also its first sink (a mapping later points `warn` elsewhere). */
-class DraftReports implements WarnSink {
+/** What drafting one object reported. */
+class DraftReports {
   readonly skips: MappingSkip[] = [];
   readonly warnings: MappingWarning[] = [];
   skip(skip: MappingSkip): void {
@@ -191,18 +200,17 @@ function recordDraft(
   settings: MappingSettings,
   apiNames: DefinitionApiNames,
 ): DraftRecord<Candidate> {
-  // Reports and sink in one object with prototype methods: no closures per object.
   const reports = new DraftReports();
   let candidate: Candidate | undefined;
   try {
-    candidate = draftObject(cluster, item, namespaces, crossplaneKinds, settings, apiNames, reports, reports);
+    candidate = draftObject(cluster, item, namespaces, crossplaneKinds, settings, apiNames, reports);
   } catch (error) {
     const label = labelOf(item);
     reports.skip({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
   }
   // Records live as long as their object: the usual empty report lists are one shared array.
   const { skips, warnings } = reports;
-  return { candidate, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS, sink: reports };
+  return { candidate, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS };
 }
 
 
@@ -232,12 +240,12 @@ function reuseOrBuild(
     return built.entity;
   }
   const captured: MappingWarning[] = [];
-  record.sink.warn = w => {
+  const { cluster, label } = candidate.draft.context;
+  const entity = buildEntity(candidate.draft, name, relations, settings, message => {
+    const w = { cluster, object: label, message };
     captured.push(w);
     warn(w);
-  };
-  const entity = buildEntity(candidate.draft, name, relations, settings);
-  record.sink.warn = warn;
+  });
   cache.built++;
   record.built = { name, relations: relationsKey, entity, warnings: captured.length > 0 ? captured : NO_REPORTS };
   return entity;
@@ -281,7 +289,7 @@ export function mapClusterObjects(
   }
   cache.end();
 
-  const names = resolveNames(candidates.map(c => c.claim));
+  const names = resolveNames(candidates);
   reportRenames(cluster, candidates, names, settings, report.warn);
   const resolver = objectRefResolver(cluster, candidates, names, settings);
   const entities = candidates.map((candidate, index) => {

@@ -75,6 +75,8 @@ function parseTarget(item: string, rule: FieldRule, entityNamespace: string): { 
 }
 
 /** Parses the relation annotations; invalid items are dropped with a warning naming the field. */
+const NO_TARGETS: RelationTargets = Object.freeze({});
+
 export function readRelations(
   context: ObjectContext,
   settings: MappingSettings,
@@ -105,7 +107,8 @@ export function readRelations(
     }
     if (kept.length > 0) targets[rule.field] = kept;
   }
-  return targets;
+  // Kept for as long as the object is: most objects name no targets and share one frozen record.
+  return Object.keys(targets).length > 0 ? targets : NO_TARGETS;
 }
 
 /** Turns object names into refs; `resolveObject` knows the entities of the same cluster. */

@@ -2,6 +2,7 @@ import type { AuthService, DiscoveryService, LoggerService } from '@backstage/ba
 import { errorMessage, watchKind, type ClusterConnection } from '@kube-platform/plugin-kubernetes-node';
 import { createClusterConnections, type ClusterConnectionsOptions } from '../cluster';
 import type { IngestorConfig } from '../config/types';
+import { mappedFields } from '../mapping/projection';
 import { inScope, namespaceScope } from '../namespaceScope';
 import { readClusters, type SharedXrdReads } from '../listing';
 import type { ClusterSource } from './ingestion';
@@ -34,6 +35,8 @@ export function kindWatcher(config: IngestorConfig, logger: LoggerService): Kind
       fieldSelector,
       pageSize: config.clusters.pageSize,
       timeoutMs: config.clusters.requestTimeoutMs,
+      // The snapshot holds what the sync's lists hold: the fields mapping reads.
+      transform: mappedFields,
       onEvent: change => {
         if (inScope(scope, change.object)) handlers.onEvent(change.type, change.object);
         else handlers.onLive?.();

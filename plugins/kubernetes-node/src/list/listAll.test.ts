@@ -46,6 +46,20 @@ describe('listAll', () => {
     expect(sts.map(s => s.kind)).toEqual(['StatefulSet', 'StatefulSet', 'StatefulSet', 'StatefulSet']);
   });
 
+  it('applies a transform to every item of every page, after apiVersion and kind are set', async () => {
+    const seen: string[] = [];
+    const items = await listAll(conn(), DEPLOYMENTS, {
+      pageSize: 5,
+      transform: item => {
+        seen.push(`${item.apiVersion} ${item.kind}`);
+        return { apiVersion: item.apiVersion, kind: item.kind, metadata: { name: item.metadata.name, namespace: item.metadata.namespace } };
+      },
+    });
+    expect(items).toHaveLength(22);
+    expect(new Set(seen)).toEqual(new Set(['apps/v1 Deployment']));
+    expect(items.every(i => Object.keys(i).join() === 'apiVersion,kind,metadata' && Object.keys(i.metadata).join() === 'name,namespace')).toBe(true);
+  });
+
   it('passes field and label selectors and lists inside one namespace', async () => {
     const before = sim.requests.length;
     const outside = await listAll(conn(), DEPLOYMENTS, { pageSize: 3, fieldSelector: 'metadata.namespace!=kube-system,metadata.namespace!=argocd' });

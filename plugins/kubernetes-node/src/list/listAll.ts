@@ -23,6 +23,11 @@ export interface ListOptions {
   retry?: RetryPolicy;
   /** Restarts from the first page after a continue token expired (410). Default 3. */
   maxRestarts?: number;
+  /**
+   * Applied to each item as its page arrives (after `apiVersion`/`kind` are set), as an informer's
+   * transform: a caller that keeps only some fields never holds a whole list of whole objects.
+   */
+  transform?: (item: KubeObject) => KubeObject;
 }
 
 /**
@@ -72,7 +77,11 @@ export async function listSnapshot(conn: ClusterConnection, source: ResourceType
           policy,
           opts.signal,
         );
-        for (const item of page.items ?? []) items.push(withKindFields(item, source));
+        const { transform } = opts;
+        for (const item of page.items ?? []) {
+          const withKind = withKindFields(item, source);
+          items.push(transform ? transform(withKind) : withKind);
+        }
         // Every page of one list shares the first page's snapshot: its resourceVersion is the list's.
         resourceVersion ??= page.metadata?.resourceVersion;
         token = page.metadata?.continue || undefined;

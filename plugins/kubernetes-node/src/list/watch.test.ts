@@ -67,6 +67,16 @@ describe('watchKind', () => {
     expect(seen.resyncs).toEqual([]);
   });
 
+  it('applies the transform to events and to re-listed objects', async () => {
+    const transform = (o: KubeObject): KubeObject => ({ apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.metadata.name, namespace: o.metadata.namespace, labels: o.metadata.labels } });
+    const { seen } = start({ transform });
+    await eventually(() => seen.resyncs.length === 1, 2000);
+    expect(seen.resyncs[0].objects.every(o => Object.keys(o).join() === 'apiVersion,kind,metadata')).toBe(true);
+    touch('api', 'team-payments', 'transformed');
+    await eventually(() => seen.events.some(e => e.object.metadata.labels?.touched === 'transformed'), 2000);
+    expect(seen.events.every(e => Object.keys(e.object).join() === 'apiVersion,kind,metadata')).toBe(true);
+  });
+
   it('lists first and hands the list to onResync when no resourceVersion is given', async () => {
     const { seen } = start();
     await eventually(() => seen.resyncs.length === 1, 2000);

@@ -2,7 +2,7 @@ import type { ClusterConnection, WatchEvent } from '../connection/ClusterConnect
 import { isExpired, KubeRequestError } from '../errors';
 import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from '../retry';
 import type { KubeObject, ResourceType } from '../types';
-import { listSnapshot } from './listAll';
+import { listSnapshot, type ListOptions } from './listAll';
 import { collectionPath, withKindFields } from './paths';
 
 /**
@@ -40,6 +40,8 @@ export interface WatchKindOptions {
   timeoutMs?: number;
   /** Backoff between reconnects after failures (`retries` is ignored: a watch never gives up). */
   retry?: RetryPolicy;
+  /** Applied to every object before the caller sees it (events and re-lists); see {@link ListOptions.transform}. */
+  transform?: (item: KubeObject) => KubeObject;
 }
 
 const CHANGE_TYPES = new Set(['ADDED', 'MODIFIED', 'DELETED']);
@@ -77,6 +79,7 @@ export async function watchKind(conn: ClusterConnection, source: ResourceType, o
           namespace: opts.namespace,
           signal,
           retry: policy,
+          transform: opts.transform,
         });
         if (signal.aborted) break;
         opts.onResync(list.items, list.resourceVersion);
@@ -143,7 +146,8 @@ async function streamOnce(
       return;
     }
     if (!CHANGE_TYPES.has(e.type)) return;
-    opts.onEvent({ type: e.type as KindChange['type'], object: withKindFields(e.object, source) });
+    const object = withKindFields(e.object, source);
+    opts.onEvent({ type: e.type as KindChange['type'], object: opts.transform ? opts.transform(object) : object });
   };
   try {
     await conn.watch(
