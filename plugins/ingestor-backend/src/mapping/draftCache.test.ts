@@ -124,4 +124,24 @@ describe('mapping reuses the drafts of unchanged objects', () => {
     expect(dependsOn(after)).toEqual(['component:prod/worker-deployment']);
     expect(JSON.stringify(after)).toBe(JSON.stringify(mapClusterObjects('prod', objectsOf('prod', source, [api, web, intruder]), namespaces(), byName)));
   });
+
+  it('rebuilds a kept object that lost its name to a new override, drafting it again with the same build warnings', () => {
+    const cache = createDraftCache();
+    const objects = fleet();
+    const first = both(objects, namespaces(), cache);
+    expect(first.result.entities.map(e => e.metadata.name)).toContain('web.team-b');
+    // An object of another kind that names itself "web.team-b" outranks the generated name.
+    const claimant = versioned('other', 'team-b', '1', { 'kube-platform.io/name': 'web.team-b' });
+    const builtBefore = cache.built;
+    const second = both([...objects, claimant], namespaces(), cache);
+    expect(second.drafted).toBe(1);
+    expect(cache.built - builtBefore).toBe(2);
+    const web = second.result.entities.find(e => e.metadata.title === 'web')!;
+    expect(web.metadata.name).not.toBe('web.team-b');
+    expect(web.spec).toEqual(first.result.entities.find(e => e.metadata.title === 'web')!.spec);
+    const messages = (result: typeof first.result) => result.warnings.filter(w => w.object === 'Deployment team-b/web').map(w => w.message);
+    expect(messages(second.result)).toEqual(expect.arrayContaining(messages(first.result)));
+    expect(messages(second.result)).toHaveLength(messages(first.result).length + 1);
+    expect(messages(second.result).some(m => m.includes('taken by another object'))).toBe(true);
+  });
 });

@@ -3,47 +3,18 @@ import type { MappingSettings } from '../config/types';
 import type { DefinitionApiNames } from '../templates/apiNames';
 import type { ClusterObject, NamespaceInfo } from '../types';
 import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './crossplane';
-import { NameClaim, resolveNames } from './dedupe';
+import { Candidate, coordinatesOf, type KeptDraft } from './candidate';
+import { resolveNames } from './dedupe';
 import { DraftCache, type DraftRecord } from './draftCache';
 import { buildEntity, EntityDraft, entityKindFor } from './entity';
 import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
-import { entityNameFor, entityNamespaceFor, kindSuffix, shortHash, toDnsLabel } from './names';
+import { entityNameFor, entityNamespaceFor, toDnsLabel, type ObjectCoordinates } from './names';
 import { withDefinitionApi } from './definitionApi';
-import { readRelations, RelationSpec, RelationTargets, resolveRelations } from './relations';
-import { admitObject, ObjectContext, objectLabel } from './scope';
+import { readRelations, RelationSpec, resolveRelations } from './relations';
+import { admitObject, objectLabel } from './scope';
 import type { MappingResult, MappingSkip, MappingWarning } from './types';
 import { workloadAnnotations } from './workload';
-
-const ROLE_RANK = { workload: '0', claim: '1', composite: '2' } as const;
-
-/**
- * One admitted object's draft, relation targets and name claim. Kept between mappings for every object
- * of every cluster, so it holds only what later mappings read; the rank and the suffixes are worked out
- * when asked (prototype getters, no closure per object).
- */
-class Candidate implements NameClaim {
-  constructor(
-    readonly draft: EntityDraft,
-    readonly relations: RelationTargets,
-    readonly name: string,
-    private readonly settings: MappingSettings,
-  ) {}
-
-  get scope(): string {
-    return `${this.draft.kind}:${this.draft.namespace}`;
-  }
-
-  get rank(): string[] {
-    return rankOf(this.draft, this.settings, this.draft.metadata.nameOverride !== undefined);
-  }
-
-  /** Only an object that loses its name needs them (hashing every object's identity is not free). */
-  get suffixes(): string[] {
-    const { source, coordinates } = this.draft.context;
-    return [kindSuffix(source.kind), shortHash(JSON.stringify([coordinates.cluster, source.group, source.kind, coordinates.namespace, coordinates.name]))];
-  }
-}
 
 export function compareEntities(a: Entity, b: Entity): number {
   return compareTuples(
@@ -57,32 +28,16 @@ export function sortReports<T extends { cluster: string; object: string }>(items
   return [...items].sort((a, b) => compareTuples([a.cluster, a.object], [b.cluster, b.object]));
 }
 
-// Every object's rank holds one of a few positions: each padded string is made once.
-const PADDED: string[] = [];
-function paddedPosition(position: number): string {
-  return (PADDED[position] ??= String(position).padStart(4, '0'));
-}
-
-/** The fixed order in which kinds keep a contested name: workloads in configured order, then claims, then XRs. */
-function rankOf(candidate: EntityDraft, settings: MappingSettings, hasOverride: boolean): string[] {
-  const { source, coordinates } = candidate.context;
-  const position = settings.components.workloadKinds.findIndex(k => k.group === source.group && k.kind === source.kind);
-  return [
-    hasOverride ? '0' : '1',
-    ROLE_RANK[source.role] ?? '9',
-    paddedPosition(position < 0 ? 9999 : position),
-    source.group,
-    source.kind,
-    coordinates.namespace ?? '',
-    coordinates.name,
-  ];
-}
-
 /** A label for an item that could not even be admitted; every step is guarded. */
 function labelOf(item: unknown): string {
   const kind = asString(pathOf(item, 'source', 'kind')) ?? 'object';
   const metadata = pathOf(item, 'object', 'metadata');
   return objectLabel(kind, asString(pathOf(metadata, 'name')), asString(pathOf(metadata, 'namespace')));
+}
+
+interface Drafted {
+  draft: EntityDraft;
+  kept: KeptDraft;
 }
 
 function draftObject(
@@ -93,7 +48,7 @@ function draftObject(
   settings: MappingSettings,
   apiNames: DefinitionApiNames,
   report: { skip: (skip: MappingSkip) => void; warn: (warning: MappingWarning) => void },
-): Candidate | undefined {
+): Drafted | undefined {
   const { source } = item;
   if (item.cluster !== cluster) {
     const label = labelOf(item);
@@ -123,7 +78,8 @@ function draftObject(
       : crossplaneAnnotations(source, context.object, context.coordinates.name, context.coordinates.namespace);
   const draft: EntityDraft = { context, kind, namespace, metadata, roleAnnotations };
   const relations = withDefinitionApi(readRelations(context, settings, namespace, warn), { cluster, source, entityKind: kind, settings, apiNames });
-  return new Candidate(draft, relations, metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates), settings);
+  const name = metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates);
+  return { draft, kept: { kind, namespace, name, override: metadata.nameOverride !== undefined, relations } };
 }
 
 type ObjectTarget = { objectName: string; objectNamespace?: string };
@@ -138,23 +94,18 @@ function objectRefResolver(cluster: string, candidates: Candidate[], names: stri
   const byObject = new Map<string, string>();
   const ranked = candidates.map((c, i) => ({ c, i, rank: c.rank })).sort((x, y) => compareTuples(x.rank, y.rank));
   for (const { c, i } of ranked) {
-    const key = objectKey(c.draft.context.coordinates.namespace, c.draft.context.coordinates.name);
-    if (!byObject.has(key)) byObject.set(key, `${c.draft.kind.toLowerCase()}:${c.draft.namespace}/${names[i]}`);
+    const key = objectKey(c.coordinates.namespace, c.coordinates.name);
+    if (!byObject.has(key)) byObject.set(key, `${c.kept.kind.toLowerCase()}:${c.kept.namespace}/${names[i]}`);
   }
   const { namespaceModel, nameModel } = settings.mappings;
-  return (from: ObjectContext, target: ObjectTarget, objectKind: string): string => {
-    const coordinates = { cluster, namespace: target.objectNamespace ?? from.coordinates.namespace, name: target.objectName };
+  return (from: ObjectCoordinates, target: ObjectTarget, objectKind: string): string => {
+    const coordinates = { cluster, namespace: target.objectNamespace ?? from.namespace, name: target.objectName };
     // API entities are never made from objects here: only the name models apply to them.
     const known = objectKind === 'api' ? undefined : byObject.get(objectKey(coordinates.namespace, coordinates.name));
     return known ?? `${objectKind}:${entityNamespaceFor(namespaceModel, coordinates)}/${entityNameFor(nameModel, coordinates)}`;
   };
 }
 
-/**
- * Maps the objects of one cluster. Pure: the provider calls it per cluster (with its last good objects of
- * each kind) and merges; `mapReadings` calls it for every reading. Never throws: an object that cannot be
- * mapped is reported in `skipped`.
- */
 /**
  * Sanitising and shortening are deterministic and the original stays in the source annotations, but
  * an operator looking for an object by name should be told where it went.
@@ -165,13 +116,13 @@ function reportRenames(cluster: string, candidates: Candidate[], names: string[]
     warn({ cluster, object: `cluster ${cluster}`, message: `cluster name is not a valid catalog name; its entities use "${clusterLabel}"` });
   }
   candidates.forEach((candidate, i) => {
-    const { name, namespace } = candidate.draft.context.coordinates;
+    const { name, namespace } = candidate.coordinates;
     const withNamespace = settings.mappings.nameModel.startsWith('name-namespace') && namespace !== undefined;
     const parts = withNamespace ? [name, namespace] : [name];
     const plain = [...parts, ...(settings.mappings.nameModel.endsWith('cluster') ? [clusterLabel] : [])].join('.');
-    const expected = candidate.draft.metadata.nameOverride ?? plain;
+    const expected = candidate.kept.override ? candidate.kept.name : plain;
     if (names[i] !== expected) {
-      warn({ cluster, object: candidate.draft.context.label, message: `entity name "${clip(expected)}" is invalid, too long or taken by another object; emitted as "${names[i]}"` });
+      warn({ cluster, object: candidate.label, message: `entity name "${clip(expected)}" is invalid, too long or taken by another object; emitted as "${names[i]}"` });
     }
   });
 }
@@ -193,56 +144,71 @@ const NO_REPORTS = Object.freeze([]) as never[];
 
 /** Drafts one object, recording its reports so a later mapping can replay them. Never throws. */
 function recordDraft(
-  cluster: string,
   item: ClusterObject,
-  namespaces: ReadonlyMap<string, NamespaceInfo>,
-  crossplaneKinds: ReadonlySet<string>,
-  settings: MappingSettings,
-  apiNames: DefinitionApiNames,
-): DraftRecord<Candidate> {
+  drafting: Drafting,
+): { record: DraftRecord<KeptDraft>; draft?: EntityDraft } {
   const reports = new DraftReports();
-  let candidate: Candidate | undefined;
+  let drafted: Drafted | undefined;
   try {
-    candidate = draftObject(cluster, item, namespaces, crossplaneKinds, settings, apiNames, reports);
+    drafted = draftObject(drafting.cluster, item, drafting.namespaces, drafting.crossplaneKinds, drafting.settings, drafting.apiNames, reports);
   } catch (error) {
     const label = labelOf(item);
-    reports.skip({ cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
+    reports.skip({ cluster: drafting.cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
   }
   // Records live as long as their object: the usual empty report lists are one shared array.
   const { skips, warnings } = reports;
-  return { candidate, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS };
+  const record = { candidate: drafted?.kept, skips: skips.length > 0 ? skips : NO_REPORTS, warnings: warnings.length > 0 ? warnings : NO_REPORTS };
+  return { record, draft: drafted?.draft };
 }
 
+/** What drafting an object reads besides the object: the same for every object of one mapping. */
+interface Drafting {
+  cluster: string;
+  namespaces: ReadonlyMap<string, NamespaceInfo>;
+  crossplaneKinds: ReadonlySet<string>;
+  settings: MappingSettings;
+  apiNames: DefinitionApiNames;
+}
 
+/**
+ * The draft of a candidate whose record was reused: drafted again (its reports were recorded the first
+ * time and replayed by this mapping, so they are dropped here). Same object, same inputs: same draft.
+ */
+function draftAgain(candidate: Candidate, drafting: Drafting): EntityDraft {
+  const draft = draftObject(drafting.cluster, candidate.item, drafting.namespaces, drafting.crossplaneKinds, drafting.settings, drafting.apiNames, new DraftReports())?.draft;
+  if (!draft) throw new Error(`${candidate.label} was admitted before and is not now`);
+  return draft;
+}
 
-function hasRelations(candidate: Candidate): boolean {
-  return Object.keys(candidate.relations).length > 0;
+function hasRelations(kept: KeptDraft): boolean {
+  return Object.keys(kept.relations).length > 0;
 }
 
 /**
  * The record's entity: the one built last time when the name and the resolved relations are the same
- * (everything else it is built from is the record itself), its warnings replayed; otherwise built anew.
+ * (everything else it is built from is the object itself), its warnings replayed; otherwise built anew.
  */
 function reuseOrBuild(
-  record: DraftRecord<Candidate>,
+  record: DraftRecord<KeptDraft>,
   candidate: Candidate,
   name: string,
   relations: RelationSpec,
-  settings: MappingSettings,
+  drafting: Drafting,
   cache: ClusterDraftCache,
   warn: (w: MappingWarning) => void,
 ): Entity {
   // Most objects name no relation targets: their relations cannot differ, no need to serialise them.
-  const relationsKey = hasRelations(candidate) ? JSON.stringify(relations) : '';
+  const relationsKey = hasRelations(candidate.kept) ? JSON.stringify(relations) : '';
   const { built } = record;
   if (built && built.name === name && built.relations === relationsKey) {
     for (const w of built.warnings) warn(w);
     return built.entity;
   }
   const captured: MappingWarning[] = [];
-  const { cluster, label } = candidate.draft.context;
-  const entity = buildEntity(candidate.draft, name, relations, settings, message => {
-    const w = { cluster, object: label, message };
+  const draft = candidate.draft ?? draftAgain(candidate, drafting);
+  const { label } = draft.context;
+  const entity = buildEntity(draft, name, relations, drafting.settings, message => {
+    const w = { cluster: drafting.cluster, object: label, message };
     captured.push(w);
     warn(w);
   });
@@ -252,13 +218,18 @@ function reuseOrBuild(
 }
 
 /** Per-object drafts kept between mappings of one cluster; see {@link mapClusterObjects}. */
-export type ClusterDraftCache = DraftCache<Candidate>;
+export type ClusterDraftCache = DraftCache<KeptDraft>;
 
 /** A cache for {@link mapClusterObjects}: one per cluster, kept for as long as the cluster is mapped. */
 export function createDraftCache(): ClusterDraftCache {
-  return new DraftCache<Candidate>();
+  return new DraftCache<KeptDraft>();
 }
 
+/**
+ * Maps the objects of one cluster. Pure: the provider calls it per cluster (with its last good objects of
+ * each kind) and merges; `mapReadings` calls it for every reading. Never throws: an object that cannot be
+ * mapped is reported in `skipped`.
+ */
 export function mapClusterObjects(
   cluster: string,
   objects: ClusterObject[],
@@ -274,16 +245,23 @@ export function mapClusterObjects(
   const report = { skip: (s: MappingSkip) => skipped.push(s), warn: (w: MappingWarning) => warnings.push(w) };
   const namespaceMap = new Map(namespaces.filter(ns => asRecord(ns)).map(ns => [ns.name, ns] as const));
   const crossplaneKinds = crossplaneKindKeys(objects);
+  const drafting: Drafting = { cluster, namespaces: namespaceMap, crossplaneKinds, settings, apiNames };
 
   const candidates: Candidate[] = [];
-  const records: DraftRecord<Candidate>[] = [];
+  const records: DraftRecord<KeptDraft>[] = [];
   cache.begin(settings, crossplaneKinds, apiNames, namespaceMap);
   for (const item of objects) {
-    const record = cache.lookup(item, () => recordDraft(cluster, item, namespaceMap, crossplaneKinds, settings, apiNames));
+    let fresh: EntityDraft | undefined;
+    const record = cache.lookup(item, () => {
+      const made = recordDraft(item, drafting);
+      fresh = made.draft;
+      return made.record;
+    });
     for (const skip of record.skips) skipped.push(skip);
     for (const warning of record.warnings) warnings.push(warning);
     if (record.candidate) {
-      candidates.push(record.candidate);
+      const coordinates = fresh?.context.coordinates ?? coordinatesOf(cluster, item);
+      candidates.push(new Candidate(item, record.candidate, coordinates, settings, fresh));
       records.push(record);
     }
   }
@@ -294,10 +272,10 @@ export function mapClusterObjects(
   const resolver = objectRefResolver(cluster, candidates, names, settings);
   const entities = candidates.map((candidate, index) => {
     // Most objects name no relation targets: nothing to resolve.
-    const relations = hasRelations(candidate)
-      ? resolveRelations(candidate.relations, (target: ObjectTarget, objectKind: string) => resolver(candidate.draft.context, target, objectKind))
+    const relations = hasRelations(candidate.kept)
+      ? resolveRelations(candidate.kept.relations, (target: ObjectTarget, objectKind: string) => resolver(candidate.coordinates, target, objectKind))
       : {};
-    return reuseOrBuild(records[index], candidate, names[index], relations, settings, cache, report.warn);
+    return reuseOrBuild(records[index], candidate, names[index], relations, drafting, cache, report.warn);
   });
 
   return {
