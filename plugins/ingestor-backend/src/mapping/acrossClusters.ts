@@ -1,4 +1,5 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { interned } from './interned';
 import { BACKSTAGE_KUBERNETES_ANNOTATIONS, CLUSTERS_ANNOTATION } from '../annotations';
 import { compareStrings } from './guards';
 import type { MappingWarning } from './types';
@@ -37,7 +38,8 @@ export function mergeAcrossClusters(results: ClusterEntities[]): { entities: Ent
   const warnings: MappingWarning[] = [];
   for (const { cluster, entities } of [...results].sort((a, b) => compareStrings(a.cluster, b.cluster))) {
     for (const entity of entities) {
-      const ref = stringifyEntityRef(entity);
+      // Kept by the provider for every entity until the next emission.
+      const ref = interned(stringifyEntityRef(entity));
       const kept = byRef.get(ref);
       if (!kept) {
         byRef.set(ref, { entity, clusters: [cluster] });

@@ -3,6 +3,7 @@ import type { MappingSettings } from '../config/types';
 import type { SourceRole } from '../types';
 import { CROSSPLANE_TYPES } from './crossplane';
 import { entityAnnotations } from './entityAnnotations';
+import { internEntityStrings } from './interned';
 import type { SourceMetadata, Warn } from './metadata';
 import type { RelationSpec } from './relations';
 import type { ObjectContext } from './scope';
@@ -69,5 +70,6 @@ export function buildEntity(draft: EntityDraft, name: string, relations: Relatio
   if (meta.system) spec.system = meta.system;
   Object.assign(spec, specRelations(kind, relations, warn));
 
-  return { apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec };
+  // Kept as long as the object exists: its strings are stored flat and once (see interned).
+  return internEntityStrings({ apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec });
 }

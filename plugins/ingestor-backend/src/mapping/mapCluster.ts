@@ -5,8 +5,9 @@ import type { ClusterObject, NamespaceInfo } from '../types';
 import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './crossplane';
 import { Candidate, coordinatesOf, type KeptDraft } from './candidate';
 import { resolveNames } from './dedupe';
-import { DraftCache, type DraftRecord } from './draftCache';
+import { DraftCache, type BuiltEntity, type DraftRecord } from './draftCache';
 import { buildEntity, EntityDraft, entityKindFor } from './entity';
+import { interned } from './interned';
 import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
 import { entityNameFor, entityNamespaceFor, toDnsLabel, type ObjectCoordinates } from './names';
@@ -78,7 +79,7 @@ function draftObject(
       : crossplaneAnnotations(source, context.object, context.coordinates.name, context.coordinates.namespace);
   const draft: EntityDraft = { context, kind, namespace, metadata, roleAnnotations };
   const relations = withDefinitionApi(readRelations(context, settings, namespace, warn), { cluster, source, entityKind: kind, settings, apiNames });
-  const name = metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates);
+  const name = interned(metadata.nameOverride ?? entityNameFor(settings.mappings.nameModel, context.coordinates));
   return { draft, kept: { kind, namespace, name, override: metadata.nameOverride !== undefined, relations } };
 }
 
@@ -184,9 +185,19 @@ function hasRelations(kept: KeptDraft): boolean {
   return Object.keys(kept.relations).length > 0;
 }
 
+/** Builds the record's entity from `draft` and keeps it, with the warnings building raised. */
+function buildInto(record: DraftRecord<KeptDraft>, draft: EntityDraft, name: string, relations: RelationSpec, relationsKey: string, drafting: Drafting, cache: ClusterDraftCache): BuiltEntity {
+  const captured: MappingWarning[] = [];
+  const { label } = draft.context;
+  const entity = buildEntity(draft, name, relations, drafting.settings, message => captured.push({ cluster: drafting.cluster, object: label, message }));
+  cache.built++;
+  record.built = { name, relations: relationsKey, entity, warnings: captured.length > 0 ? captured : NO_REPORTS };
+  return record.built;
+}
+
 /**
- * The record's entity: the one built last time when the name and the resolved relations are the same
- * (everything else it is built from is the object itself), its warnings replayed; otherwise built anew.
+ * The record's entity: the one built before when the name and the resolved relations are the same
+ * (everything else it is built from is the object itself), otherwise built anew; its warnings reported.
  */
 function reuseOrBuild(
   record: DraftRecord<KeptDraft>,
@@ -199,22 +210,10 @@ function reuseOrBuild(
 ): Entity {
   // Most objects name no relation targets: their relations cannot differ, no need to serialise them.
   const relationsKey = hasRelations(candidate.kept) ? JSON.stringify(relations) : '';
-  const { built } = record;
-  if (built && built.name === name && built.relations === relationsKey) {
-    for (const w of built.warnings) warn(w);
-    return built.entity;
-  }
-  const captured: MappingWarning[] = [];
-  const draft = candidate.draft ?? draftAgain(candidate, drafting);
-  const { label } = draft.context;
-  const entity = buildEntity(draft, name, relations, drafting.settings, message => {
-    const w = { cluster: drafting.cluster, object: label, message };
-    captured.push(w);
-    warn(w);
-  });
-  cache.built++;
-  record.built = { name, relations: relationsKey, entity, warnings: captured.length > 0 ? captured : NO_REPORTS };
-  return entity;
+  const reusable = record.built && record.built.name === name && record.built.relations === relationsKey;
+  const built = reusable ? record.built! : buildInto(record, candidate.draft ?? draftAgain(candidate, drafting), name, relations, relationsKey, drafting, cache);
+  for (const w of built.warnings) warn(w);
+  return built.entity;
 }
 
 /** Per-object drafts kept between mappings of one cluster; see {@link mapClusterObjects}. */
@@ -253,9 +252,14 @@ export function mapClusterObjects(
   for (const item of objects) {
     let fresh: EntityDraft | undefined;
     const record = cache.lookup(item, () => {
-      const made = recordDraft(item, drafting);
-      fresh = made.draft;
-      return made.record;
+      const { record: made, draft } = recordDraft(item, drafting);
+      // Nearly every object keeps the name it claims, and most name no relation targets: their entity is
+      // built now, so the draft is garbage before the next object's. (Drafts held to the end of a cluster
+      // outlive the young generation; a fleet's worth grew the heap by hundreds of megabytes.) A loser of
+      // its name is drafted again and rebuilt below.
+      if (draft && made.candidate && !hasRelations(made.candidate)) buildInto(made, draft, made.candidate.name, {}, '', drafting, cache);
+      else fresh = draft;
+      return made;
     });
     for (const skip of record.skips) skipped.push(skip);
     for (const warning of record.warnings) warnings.push(warning);

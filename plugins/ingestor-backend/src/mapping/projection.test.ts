@@ -26,7 +26,7 @@ const deployment = {
 } as unknown as KubeObject;
 
 describe('mappedFields', () => {
-  it('keeps identity, labels, annotations and owners, and drops status, the pod template, managedFields and last-applied', () => {
+  it('keeps identity, annotations and owners, and drops labels, status, the pod template, managedFields and last-applied', () => {
     expect(mappedFields(deployment)).toEqual({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -35,7 +35,6 @@ describe('mappedFields', () => {
         namespace: 'team-a',
         uid: 'u-1',
         resourceVersion: '42',
-        labels: { app: 'web' },
         annotations: { 'kube-platform.io/owner': 'group:default/team-a' },
         ownerReferences: [{ apiVersion: 'example.org/v1', kind: 'XApp', name: 'app', uid: 'u-0', controller: true }],
       },

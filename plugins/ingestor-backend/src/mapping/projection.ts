@@ -1,11 +1,20 @@
 import type { KubeObject } from '../types';
 import { asRecord } from './guards';
+import { interned } from './interned';
 
 /** kubectl's copy of the whole applied object: often the largest field, and never mapped. */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** The metadata fields mapping and change detection read; managedFields, timestamps and finalizers are not. */
-const METADATA_FIELDS = ['name', 'namespace', 'uid', 'resourceVersion', 'labels', 'annotations', 'ownerReferences'] as const;
+/** The metadata fields mapping and change detection read; labels, managedFields, timestamps and finalizers are not. */
+const METADATA_FIELDS = ['name', 'namespace', 'uid', 'resourceVersion', 'annotations', 'ownerReferences'] as const;
+
+/** Longer values are rarely shared by many objects; interning them would only cost time. */
+const INTERNED_VALUE_MAX = 256;
+
+/** Strings many objects repeat (apiVersion, kind, namespace, owner annotations) are stored once: see interned. */
+function internShort(value: unknown): void {
+  if (typeof value === 'string' && value.length <= INTERNED_VALUE_MAX) interned(value);
+}
 
 /**
  * The spec fields mapping reads, as paths: a workload's pod selector (a CronJob's job template labels),
@@ -37,7 +46,7 @@ function copyPath(from: Record<string, unknown>, to: Record<string, unknown>, pa
 /**
  * The part of an object that mapping reads, applied to every listed and watched object as an informer's
  * transform: the snapshot of a fleet holds each object for as long as it exists, and status, pod
- * templates, managedFields and kubectl's last-applied copy are most of an object's size. Values are kept
+ * templates, labels, managedFields and kubectl's last-applied copy are most of an object's size. Values are kept
  * as they are, however malformed, so mapping reports them exactly as it would on the whole object.
  *
  * A mapping change that reads another field must add it here; the mapping tests run on projected objects.
@@ -54,6 +63,10 @@ export function mappedFields(object: KubeObject): KubeObject {
     const { [LAST_APPLIED]: _dropped, ...kept } = annotations;
     projected.annotations = kept;
   }
+  if (annotations) for (const key of Object.keys(annotations)) internShort(annotations[key]);
+  internShort(metadata.namespace);
+  internShort(object.apiVersion);
+  internShort(object.kind);
   const result: Record<string, unknown> = {};
   if (Object.prototype.hasOwnProperty.call(object, 'apiVersion')) result.apiVersion = object.apiVersion;
   if (Object.prototype.hasOwnProperty.call(object, 'kind')) result.kind = object.kind;

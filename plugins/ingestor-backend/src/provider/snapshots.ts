@@ -1,4 +1,5 @@
 import type { ClusterObject, ClusterReading, KubeObject, NamespaceInfo, SourceKind } from '../types';
+import { interned } from '../mapping/interned';
 import { LastGoodByCluster } from './lastGood';
 
 interface KindState {
@@ -18,7 +19,8 @@ export function sourceKey(s: SourceKind): string {
 }
 
 function objectKey(o: KubeObject): string {
-  return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+  // Kept for every object of the snapshot: stored flat (see interned).
+  return interned(`${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`);
 }
 
 /** Same objects at the same resourceVersions (an API server changes it with every write). */
