@@ -51,6 +51,9 @@ export class Candidate implements NameClaim {
     readonly draft?: EntityDraft,
   ) {}
 
+  /** Name resolution and relation resolution both sort by rank: it is made once per mapping. */
+  private rankOnce?: string[];
+
   get source(): SourceKind {
     return this.item.source;
   }
@@ -70,9 +73,10 @@ export class Candidate implements NameClaim {
 
   /** The fixed order in which kinds keep a contested name: workloads in configured order, then claims, then XRs. */
   get rank(): string[] {
+    if (this.rankOnce) return this.rankOnce;
     const { source, coordinates } = this;
     const position = this.settings.components.workloadKinds.findIndex(k => k.group === source.group && k.kind === source.kind);
-    return [
+    this.rankOnce = [
       this.kept.override ? '0' : '1',
       ROLE_RANK[source.role] ?? '9',
       paddedPosition(position < 0 ? 9999 : position),
@@ -81,6 +85,7 @@ export class Candidate implements NameClaim {
       coordinates.namespace ?? '',
       coordinates.name,
     ];
+    return this.rankOnce;
   }
 
   /** Only an object that loses its name needs them (hashing every object's identity is not free). */

@@ -36,20 +36,26 @@ function labelOf(item: unknown): string {
   return objectLabel(kind, asString(pathOf(metadata, 'name')), asString(pathOf(metadata, 'namespace')));
 }
 
+/** What drafting an object reads besides the object: the same for every object of one mapping. */
+interface Drafting {
+  cluster: string;
+  namespaces: ReadonlyMap<string, NamespaceInfo>;
+  crossplaneKinds: ReadonlySet<string>;
+  settings: MappingSettings;
+  apiNames: DefinitionApiNames;
+}
+
 interface Drafted {
   draft: EntityDraft;
   kept: KeptDraft;
 }
 
 function draftObject(
-  cluster: string,
   item: ClusterObject,
-  namespaces: ReadonlyMap<string, NamespaceInfo>,
-  crossplaneKinds: ReadonlySet<string>,
-  settings: MappingSettings,
-  apiNames: DefinitionApiNames,
+  drafting: Drafting,
   report: { skip: (skip: MappingSkip) => void; warn: (warning: MappingWarning) => void },
 ): Drafted | undefined {
+  const { cluster, namespaces, crossplaneKinds, settings, apiNames } = drafting;
   const { source } = item;
   if (item.cluster !== cluster) {
     const label = labelOf(item);
@@ -93,7 +99,7 @@ type ObjectTarget = { objectName: string; objectNamespace?: string };
 function objectRefResolver(cluster: string, candidates: Candidate[], names: string[], settings: MappingSettings) {
   const objectKey = (namespace: string | undefined, name: string) => JSON.stringify([namespace ?? null, name]);
   const byObject = new Map<string, string>();
-  const ranked = candidates.map((c, i) => ({ c, i, rank: c.rank })).sort((x, y) => compareTuples(x.rank, y.rank));
+  const ranked = candidates.map((c, i) => ({ c, i })).sort((x, y) => compareTuples(x.c.rank, y.c.rank));
   for (const { c, i } of ranked) {
     const key = objectKey(c.coordinates.namespace, c.coordinates.name);
     if (!byObject.has(key)) byObject.set(key, `${c.kept.kind.toLowerCase()}:${c.kept.namespace}/${names[i]}`);
@@ -151,7 +157,7 @@ function recordDraft(
   const reports = new DraftReports();
   let drafted: Drafted | undefined;
   try {
-    drafted = draftObject(drafting.cluster, item, drafting.namespaces, drafting.crossplaneKinds, drafting.settings, drafting.apiNames, reports);
+    drafted = draftObject(item, drafting, reports);
   } catch (error) {
     const label = labelOf(item);
     reports.skip({ cluster: drafting.cluster, object: label, reason: 'invalid', message: `${label}: could not be mapped: ${clip(String(error))}` });
@@ -162,21 +168,12 @@ function recordDraft(
   return { record, draft: drafted?.draft };
 }
 
-/** What drafting an object reads besides the object: the same for every object of one mapping. */
-interface Drafting {
-  cluster: string;
-  namespaces: ReadonlyMap<string, NamespaceInfo>;
-  crossplaneKinds: ReadonlySet<string>;
-  settings: MappingSettings;
-  apiNames: DefinitionApiNames;
-}
-
 /**
  * The draft of a candidate whose record was reused: drafted again (its reports were recorded the first
  * time and replayed by this mapping, so they are dropped here). Same object, same inputs: same draft.
  */
 function draftAgain(candidate: Candidate, drafting: Drafting): EntityDraft {
-  const draft = draftObject(drafting.cluster, candidate.item, drafting.namespaces, drafting.crossplaneKinds, drafting.settings, drafting.apiNames, new DraftReports())?.draft;
+  const draft = draftObject(candidate.item, drafting, new DraftReports())?.draft;
   if (!draft) throw new Error(`${candidate.label} was admitted before and is not now`);
   return draft;
 }
