@@ -3,10 +3,12 @@
  * peak RSS and heap), talking to the parent over IPC.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { compileMeasurement } from './compile';
 
-/** Starts a TypeScript file in a new Node process (through tsx) with an IPC channel. */
+/** Starts a TypeScript file (through tsx) or a compiled JavaScript file in a new Node process with an IPC channel. */
 export function startChild(file: string, args: string[], opts: { execArgv?: string[] } = {}): ChildProcess {
-  return fork(file, args, { execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return fork(file, args, { execArgv: [...loader, ...(opts.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** The first IPC message of a child; rejects if it exits first. */
@@ -21,9 +23,17 @@ export function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
   });
 }
 
-/** Runs a measurement to completion: its one report, then its exit; killed after `timeoutMs`. */
-export async function measure<T>(file: string, args: string[], what: string, timeoutMs = 40 * 60_000): Promise<T> {
-  const child = startChild(file, args, { execArgv: ['--expose-gc'] });
+/** How to run a measurement: `compiledInto` a directory (see compile.ts) or under tsx; killed after `timeoutMs`. */
+export interface MeasureOptions {
+  compiledInto?: string;
+  timeoutMs?: number;
+}
+
+/** Runs a measurement to completion: its one report, then its exit. */
+export async function measure<T>(file: string, args: string[], what: string, opts: MeasureOptions = {}): Promise<T> {
+  const { compiledInto, timeoutMs = 40 * 60_000 } = opts;
+  const run = compiledInto ? await compileMeasurement(file, compiledInto) : file;
+  const child = startChild(run, args, { execArgv: ['--expose-gc'] });
   const timer = setTimeout(() => child.kill(), timeoutMs);
   try {
     const result = await firstMessage<T>(child, what);

@@ -59,13 +59,15 @@ async function main(): Promise<void> {
 
     try {
       log('full sync, steady cycle and change latency (production provider)');
-      const sync = await measure<SyncReport>(here('measureSync.ts'), [setupFile, String(rounds)], 'sync measurement');
+      // The two processes whose peak RSS is compared run compiled (compile.ts says why).
+      const compiled = { compiledInto: join(work, 'compiled') };
+      const sync = await measure<SyncReport>(here('measureSync.ts'), [setupFile, String(rounds)], 'sync measurement', compiled);
       const listsFile = join(work, 'lists.json');
       writeFileSync(listsFile, JSON.stringify(sync.traffic.requested));
       log('limit: the same lists with client-node, whole objects, JSON.parse only');
-      const limit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile], 'limit measurement');
+      const limit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile], 'limit measurement', compiled);
       log('the same lists, metadata only (PartialObjectMetadataList), for reference');
-      const metadataLimit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile, 'metadata'], 'metadata limit measurement');
+      const metadataLimit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile, 'metadata'], 'metadata limit measurement', compiled);
       metrics.push(...syncMetrics(fleet.name, sync, limit, metadataLimit));
     } catch (err) {
       // One failed measurement must not hide the others: its metrics are reported unmeasured, with why.

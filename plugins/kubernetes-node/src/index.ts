@@ -8,7 +8,7 @@
 
 export type { KubeObject, ResourceType } from './types';
 
-export type { ClusterConnection, KubeQuery, RequestOptions, WatchEvent } from './connection/ClusterConnection';
+export type { ClusterConnection, KubeQuery, ListAnswer, RequestOptions, WatchEvent } from './connection/ClusterConnection';
 export { createHttpConnection, type HttpConnectionOptions, type HttpRequestOptions } from './connection/httpConnection';
 export {
   connectionFromKubeConfig,

@@ -41,11 +41,13 @@ export function createLimiter(max: number): Limiter {
  * @public
  */
 export function limitConnection(conn: ClusterConnection, limiter: Limiter): ClusterConnection {
+  const getList = conn.getList?.bind(conn);
   return {
     name: conn.name,
     getJson<T>(path: string, query: KubeQuery, opts: RequestOptions): Promise<T> {
       return limiter.run(() => conn.getJson<T>(path, query, opts));
     },
+    getList: getList && (<T>(path: string, query: KubeQuery, opts: RequestOptions, item: (raw: unknown) => T) => limiter.run(() => getList<T>(path, query, opts, item))),
     getText: (path, query, opts) => limiter.run(() => conn.getText(path, query, opts)),
     watch: (path, query, onEvent, opts) => conn.watch(path, query, onEvent, opts),
   };

@@ -28,6 +28,16 @@ export interface RequestOptions {
 }
 
 /**
+ * A list answer as {@link ClusterConnection.getList} returns it.
+ *
+ * @public
+ */
+export interface ListAnswer<T> {
+  metadata?: { continue?: string; resourceVersion?: string };
+  items: T[];
+}
+
+/**
  * Read access to one cluster's API server, whatever the route (direct or through Backstage's
  * kubernetes-backend proxy). Paths are API server paths such as `/apis/apps/v1/deployments`.
  *
@@ -41,6 +51,13 @@ export interface ClusterConnection {
   readonly name: string;
   /** GET a JSON document; non-2xx answers, network errors, timeouts and aborts throw. */
   getJson<T>(path: string, query: KubeQuery, opts: RequestOptions): Promise<T>;
+  /**
+   * GET a list answer, parsing its items one at a time and passing each through `item` as it is parsed,
+   * so a large page's whole objects are never all alive at once. Fails like {@link ClusterConnection.getJson};
+   * an error thrown by `item` passes unchanged. Optional: where it is absent, {@link listSnapshot} parses
+   * each page whole with `getJson`.
+   */
+  getList?<T>(path: string, query: KubeQuery, opts: RequestOptions, item: (raw: unknown) => T): Promise<ListAnswer<T>>;
   /** GET a text document, such as a `pods/log` subresource; fails like {@link ClusterConnection.getJson}. */
   getText(path: string, query: KubeQuery, opts: RequestOptions): Promise<string>;
   /**

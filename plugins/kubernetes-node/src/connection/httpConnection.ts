@@ -1,8 +1,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { ClusterConnection, KubeQuery, RequestOptions, WatchEvent } from './ClusterConnection';
+import type { ClusterConnection, KubeQuery, ListAnswer, RequestOptions, WatchEvent } from './ClusterConnection';
 import { errorMessage, KubeRequestError, type KubeRequestErrorInit } from '../errors';
-import { readAll, readLines, statusFailure } from './httpResponse';
+import { readAll, readBytes, readLines, statusFailure } from './httpResponse';
+import { ListBodyError, parseListBody } from './listBody';
 
 /**
  * Headers and the (keep-alive) agent for one request; the agent carries TLS material.
@@ -84,7 +85,7 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
   }
 
   /** The whole body of a GET, bounded by the caller's signal and the time budget. */
-  async function getBody(path: string, query: KubeQuery, opts: RequestOptions, accept: string): Promise<{ body: string; secrets: string[] }> {
+  async function getBody(path: string, query: KubeQuery, opts: RequestOptions, accept: string): Promise<{ body: Buffer; secrets: string[] }> {
     const ctl = new AbortController();
     let timedOut = false;
     const timer = opts.timeoutMs
@@ -100,7 +101,7 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
       const { res, secrets } = await send(path, query, ctl.signal, accept);
       const onLateAbort = () => res.destroy(new Error('aborted'));
       ctl.signal.addEventListener('abort', onLateAbort, { once: true });
-      const body = await readAll(res).finally(() => ctl.signal.removeEventListener('abort', onLateAbort));
+      const body = await readBytes(res).finally(() => ctl.signal.removeEventListener('abort', onLateAbort));
       return { body, secrets };
     } catch (err) {
       throw classify(err, path, timedOut, opts.signal);
@@ -115,14 +116,25 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
     async getJson<T>(path: string, query: KubeQuery, opts: RequestOptions): Promise<T> {
       const { body, secrets } = await getBody(path, query, opts, 'application/json');
       try {
-        return JSON.parse(body) as T;
+        return JSON.parse(body.toString('utf8')) as T;
       } catch {
         throw fail(path, { failure: 'network', detail: 'the answer is not valid JSON' }, secrets);
       }
     },
 
+    async getList<T>(path: string, query: KubeQuery, opts: RequestOptions, item: (raw: unknown) => T): Promise<ListAnswer<T>> {
+      const { body, secrets } = await getBody(path, query, opts, 'application/json');
+      try {
+        return parseListBody(body, item) as ListAnswer<T>;
+      } catch (err) {
+        // Only the body's own faults; an error thrown by `item` is the caller's and passes unchanged.
+        if (err instanceof ListBodyError) throw fail(path, { failure: 'network', detail: `the answer is not valid JSON (${err.message})` }, secrets);
+        throw err;
+      }
+    },
+
     async getText(path: string, query: KubeQuery, opts: RequestOptions): Promise<string> {
-      return (await getBody(path, query, opts, 'text/plain, */*')).body;
+      return (await getBody(path, query, opts, 'text/plain, */*')).body.toString('utf8');
     },
 
     async watch(path: string, query: KubeQuery, onEvent: (e: WatchEvent) => void, opts: { signal?: AbortSignal }): Promise<void> {

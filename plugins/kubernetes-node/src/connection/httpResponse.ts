@@ -1,12 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import type { KubeRequestErrorInit } from '../errors';
 
-/** The whole body; rejects when the connection closes before the answer is complete. */
-export function readAll(res: IncomingMessage): Promise<string> {
+/** The whole body as text; rejects when the connection closes before the answer is complete. */
+export async function readAll(res: IncomingMessage): Promise<string> {
+  return (await readBytes(res)).toString('utf8');
+}
+
+/** The whole body's bytes; rejects when the connection closes before the answer is complete. */
+export function readBytes(res: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    res.on('end', () => resolve(Buffer.concat(chunks)));
     res.on('error', reject);
     res.on('close', () => {
       if (!res.complete) reject(new Error('connection closed before the answer was complete'));

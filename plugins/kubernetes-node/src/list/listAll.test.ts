@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { KubeSim } from '@internal/kube-sim';
 import { connectionsFromKubeconfig } from '../connection/direct';
 import { KubeRequestError } from '../errors';
-import type { ResourceType } from '../types';
+import type { ClusterConnection } from '../connection/ClusterConnection';
+import type { KubeObject, ResourceType } from '../types';
 import { listAll, listSnapshot } from './listAll';
 
 const DEMO = resolve(__dirname, '../../../../examples/cluster');
@@ -80,6 +81,23 @@ describe('listAll', () => {
     expect(snapshot.resourceVersion).toMatch(/^\d+$/);
     const pages = listRequests(before, '/apis/apps/v1/deployments');
     expect(pages.map(r => (r.query.continue ? 'c' : 'first')).join(' ')).toBe('first c c c c first c c c c c c c c c c');
+  });
+
+  it('parses each page whole through getJson on a connection without getList, transforming each item once', async () => {
+    const http = conn();
+    const jsonOnly: ClusterConnection = { name: http.name, getJson: http.getJson, getText: http.getText, watch: http.watch };
+    let calls = 0;
+    const transform = (item: KubeObject) => {
+      calls++;
+      return { ...item, metadata: { name: item.metadata.name, namespace: item.metadata.namespace } };
+    };
+    const viaJson = await listAll(jsonOnly, DEPLOYMENTS, { pageSize: 5, transform });
+    expect(calls).toBe(22);
+    calls = 0;
+    const viaList = await listAll(http, DEPLOYMENTS, { pageSize: 5, transform });
+    expect(calls).toBe(22);
+    expect(viaJson).toEqual(viaList);
+    expect(viaList.every(i => i.kind === 'Deployment' && Object.keys(i.metadata).join() === 'name,namespace')).toBe(true);
   });
 
   it('throws rather than return a partial list when continue tokens keep expiring', async () => {

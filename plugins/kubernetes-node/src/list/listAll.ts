@@ -1,4 +1,4 @@
-import type { ClusterConnection } from '../connection/ClusterConnection';
+import type { ClusterConnection, KubeQuery, ListAnswer, RequestOptions } from '../connection/ClusterConnection';
 import { isExpired } from '../errors';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../retry';
 import type { KubeObject, ResourceType } from '../types';
@@ -48,6 +48,13 @@ interface ListPage {
   items?: KubeObject[];
 }
 
+/** One page, each item through `toItem`: parsed item by item where the connection can, whole otherwise. */
+async function getPage(conn: ClusterConnection, path: string, query: KubeQuery, opts: RequestOptions, toItem: (raw: unknown) => KubeObject): Promise<ListAnswer<KubeObject>> {
+  if (conn.getList) return conn.getList(path, query, opts, toItem);
+  const page = await conn.getJson<ListPage>(path, query, opts);
+  return { metadata: page.metadata, items: (page.items ?? []).map(toItem) };
+}
+
 /**
  * Lists every object of a kind, page by page (`limit`/`continue`), with `apiVersion`/`kind` set on
  * every item. A continue token that expires mid-list restarts the list from the first page, since
@@ -60,6 +67,11 @@ export async function listSnapshot(conn: ClusterConnection, source: ResourceType
   const path = collectionPath(source, opts.namespace);
   const policy = opts.retry ?? DEFAULT_RETRY;
   const maxRestarts = opts.maxRestarts ?? 3;
+  const { transform } = opts;
+  const toItem = (raw: unknown): KubeObject => {
+    const withKind = withKindFields(raw as KubeObject, source);
+    return transform ? transform(withKind) : withKind;
+  };
   for (let restart = 0; ; restart++) {
     const items: KubeObject[] = [];
     let resourceVersion: string | undefined;
@@ -72,16 +84,8 @@ export async function listSnapshot(conn: ClusterConnection, source: ResourceType
           fieldSelector: opts.fieldSelector || undefined,
           labelSelector: opts.labelSelector || undefined,
         };
-        const page = await withRetry(
-          () => conn.getJson<ListPage>(path, query, { signal: opts.signal, timeoutMs: opts.timeoutMs }),
-          policy,
-          opts.signal,
-        );
-        const { transform } = opts;
-        for (const item of page.items ?? []) {
-          const withKind = withKindFields(item, source);
-          items.push(transform ? transform(withKind) : withKind);
-        }
+        const page = await withRetry(() => getPage(conn, path, query, { signal: opts.signal, timeoutMs: opts.timeoutMs }, toItem), policy, opts.signal);
+        for (const item of page.items) items.push(item);
         // Every page of one list shares the first page's snapshot: its resourceVersion is the list's.
         resourceVersion ??= page.metadata?.resourceVersion;
         token = page.metadata?.continue || undefined;
