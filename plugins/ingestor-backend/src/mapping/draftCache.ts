@@ -32,6 +32,21 @@ interface Entry<C> {
 }
 
 /**
+ * Every cluster's cache compares the fleet's API names (thousands of entries in a large fleet, one map
+ * per sync); serialised once per map, one string is shared instead of one copy per cluster.
+ */
+const apiNamesKeys = new WeakMap<DefinitionApiNames, string>();
+
+function apiNamesKey(apiNames: DefinitionApiNames): string {
+  let key = apiNamesKeys.get(apiNames);
+  if (key === undefined) {
+    key = JSON.stringify([...apiNames]);
+    apiNamesKeys.set(apiNames, key);
+  }
+  return key;
+}
+
+/**
  * The per-object drafts of one cluster's last mapping, so an object whose uid and resourceVersion did
  * not change (and whose Namespace, the settings, the Crossplane kinds and the API names did not either)
  * is not read again. Only the per-object step is cached: names, collisions and relations are decided
@@ -52,7 +67,7 @@ export class DraftCache<C> {
 
   /** Starts one mapping; anything the drafts read that is shared by every object invalidates them all. */
   begin(settings: MappingSettings, crossplaneKinds: ReadonlySet<string>, apiNames: DefinitionApiNames, namespaces: ReadonlyMap<string, NamespaceInfo>): void {
-    const context = { settings, kinds: JSON.stringify([...crossplaneKinds].sort()), apiNames: JSON.stringify([...apiNames]) };
+    const context = { settings, kinds: JSON.stringify([...crossplaneKinds].sort()), apiNames: apiNamesKey(apiNames) };
     const previous = this.context;
     if (!previous || previous.settings !== settings || previous.kinds !== context.kinds || previous.apiNames !== context.apiNames) {
       this.entries = new Map();

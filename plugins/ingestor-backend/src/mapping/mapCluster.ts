@@ -98,11 +98,20 @@ type ObjectTarget = { objectName: string; objectNamespace?: string };
  */
 function objectRefResolver(cluster: string, candidates: Candidate[], names: string[], settings: MappingSettings) {
   const objectKey = (namespace: string | undefined, name: string) => JSON.stringify([namespace ?? null, name]);
+  // Only objects some candidate names as a target are indexed: most objects are nobody's target, and the
+  // index lives until the cluster is mapped (long enough to be promoted, then garbage).
+  const wanted = new Set<string>();
+  for (const c of candidates) {
+    if (!hasRelations(c.kept)) continue;
+    for (const list of Object.values(c.kept.relations)) {
+      for (const t of list ?? []) if (!('ref' in t)) wanted.add(objectKey(t.objectNamespace ?? c.coordinates.namespace, t.objectName));
+    }
+  }
   const byObject = new Map<string, string>();
-  const ranked = candidates.map((c, i) => ({ c, i })).sort((x, y) => compareTuples(x.c.rank, y.c.rank));
+  const ranked = wanted.size === 0 ? [] : candidates.map((c, i) => ({ c, i })).sort((x, y) => compareTuples(x.c.rank, y.c.rank));
   for (const { c, i } of ranked) {
     const key = objectKey(c.coordinates.namespace, c.coordinates.name);
-    if (!byObject.has(key)) byObject.set(key, `${c.kept.kind.toLowerCase()}:${c.kept.namespace}/${names[i]}`);
+    if (wanted.has(key) && !byObject.has(key)) byObject.set(key, `${c.kept.kind.toLowerCase()}:${c.kept.namespace}/${names[i]}`);
   }
   const { namespaceModel, nameModel } = settings.mappings;
   return (from: ObjectCoordinates, target: ObjectTarget, objectKind: string): string => {
@@ -188,7 +197,7 @@ function buildInto(record: DraftRecord<KeptDraft>, draft: EntityDraft, name: str
   const { label } = draft.context;
   const entity = buildEntity(draft, name, relations, drafting.settings, message => captured.push({ cluster: drafting.cluster, object: label, message }));
   cache.built++;
-  record.built = { name, relations: relationsKey, entity, warnings: captured.length > 0 ? captured : NO_REPORTS };
+  record.built = { name, relations: interned(relationsKey), entity, warnings: captured.length > 0 ? captured : NO_REPORTS };
   return record.built;
 }
 
