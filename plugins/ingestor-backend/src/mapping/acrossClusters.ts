@@ -34,36 +34,47 @@ function describeClusters(description: string | undefined, clusters: string[]): 
  * names them: the first cluster's version is kept.
  */
 export function mergeAcrossClusters(results: ClusterEntities[]): { entities: Entity[]; refs: string[]; warnings: MappingWarning[] } {
-  const byRef = new Map<string, { entity: Entity; clusters: string[] }>();
+  // The first entity of each ref and its cluster, by position; the clusters of refs seen more than once
+  // apart. Most refs have one cluster, and a record per entity would be garbage a fleet's size every sync.
+  const positions = new Map<string, number>();
+  const entities: Entity[] = [];
+  const firstClusters: string[] = [];
+  const shared = new Map<string, string[]>();
   const warnings: MappingWarning[] = [];
-  for (const { cluster, entities } of [...results].sort((a, b) => compareStrings(a.cluster, b.cluster))) {
-    for (const entity of entities) {
+  for (const { cluster, entities: ofCluster } of [...results].sort((a, b) => compareStrings(a.cluster, b.cluster))) {
+    for (const entity of ofCluster) {
       // Kept by the provider for every entity until the next emission.
       const ref = interned(stringifyEntityRef(entity));
-      const kept = byRef.get(ref);
-      if (!kept) {
-        byRef.set(ref, { entity, clusters: [cluster] });
+      const at = positions.get(ref);
+      if (at === undefined) {
+        positions.set(ref, entities.length);
+        entities.push(entity);
+        firstClusters.push(cluster);
         continue;
       }
-      if (identity(kept.entity) !== identity(entity)) {
+      if (identity(entities[at]) !== identity(entity)) {
         warnings.push({
           cluster,
           object: ref,
-          message: `entity ${ref} is also produced by cluster ${kept.clusters[0]}, differently; that cluster's version is used (choose a name model with the cluster to keep them apart)`,
+          message: `entity ${ref} is also produced by cluster ${firstClusters[at]}, differently; that cluster's version is used (choose a name model with the cluster to keep them apart)`,
         });
       }
-      kept.clusters.push(cluster);
+      const clusters = shared.get(ref);
+      if (clusters) clusters.push(cluster);
+      else shared.set(ref, [firstClusters[at], cluster]);
     }
   }
-  const entities = [...byRef.values()].map(({ entity, clusters }) => {
-    if (clusters.length === 1) return entity;
+  for (const [ref, clusters] of shared) {
+    const at = positions.get(ref);
+    if (at === undefined) continue;
+    const entity = entities[at];
     const { [BACKSTAGE_KUBERNETES_ANNOTATIONS.cluster]: _pinned, ...annotations } = entity.metadata.annotations ?? {};
     const description = describeClusters(entity.metadata.description, clusters);
-    return {
+    entities[at] = {
       ...entity,
       metadata: { ...entity.metadata, description, annotations: { ...annotations, [CLUSTERS_ANNOTATION]: clusters.join(',') } },
     };
-  });
+  }
   // Each entity's ref, in the same order: callers need them too, and making one is not free.
-  return { entities, refs: [...byRef.keys()], warnings };
+  return { entities, refs: [...positions.keys()], warnings };
 }
