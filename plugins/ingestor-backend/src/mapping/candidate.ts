@@ -1,7 +1,7 @@
 import type { MappingSettings } from '../config/types';
 import type { ClusterObject, SourceKind } from '../types';
 import type { NameClaim } from './dedupe';
-import type { EntityDraft, IngestedKind } from './entity';
+import type { IngestedKind } from './entity';
 import { asString, pathOf } from './guards';
 import { kindSuffix, shortHash, type ObjectCoordinates } from './names';
 import type { RelationTargets } from './relations';
@@ -47,8 +47,6 @@ export class Candidate implements NameClaim {
     readonly kept: KeptDraft,
     readonly coordinates: ObjectCoordinates,
     private readonly settings: MappingSettings,
-    /** The draft, when this mapping made it; otherwise drafted again only if the entity must be rebuilt. */
-    readonly draft?: EntityDraft,
   ) {}
 
   /** Name resolution and relation resolution both sort by rank: it is made once per mapping. */

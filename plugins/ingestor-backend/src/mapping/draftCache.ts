@@ -14,6 +14,9 @@ export interface BuiltEntity {
   /** The resolved relations, serialised; '' when the object names no relation targets. */
   relations: string;
   entity: Entity;
+  /** Warnings of building the entity without relations; adding other relations keeps them. */
+  baseWarnings: MappingWarning[];
+  /** Every warning of building it: the base's, then the relations'. */
   warnings: MappingWarning[];
 }
 

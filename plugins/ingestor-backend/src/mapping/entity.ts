@@ -3,9 +3,9 @@ import type { MappingSettings } from '../config/types';
 import type { SourceRole } from '../types';
 import { CROSSPLANE_TYPES } from './crossplane';
 import { entityAnnotations } from './entityAnnotations';
-import { internEntityStrings } from './interned';
+import { internEntityStrings, internStrings } from './interned';
 import type { SourceMetadata, Warn } from './metadata';
-import type { RelationSpec } from './relations';
+import { RELATION_RULES, type RelationSpec } from './relations';
 import type { ObjectContext } from './scope';
 
 export type IngestedKind = 'Component' | 'Resource';
@@ -46,10 +46,10 @@ function specRelations(kind: IngestedKind, relations: RelationSpec, warn: Warn):
 }
 
 /**
- * The entity. Fields are set in a fixed order and absent values are left out (never `undefined`),
- * so `JSON.stringify` of equal input is byte-identical.
+ * The entity without relations. Fields are set in a fixed order and absent values are left out (never
+ * `undefined`), so `JSON.stringify` of equal input is byte-identical.
  */
-export function buildEntity(draft: EntityDraft, name: string, relations: RelationSpec, settings: MappingSettings, warn: Warn): Entity {
+export function buildBaseEntity(draft: EntityDraft, name: string, settings: MappingSettings, warn: Warn): Entity {
   const { context, kind, metadata: meta } = draft;
   const { source } = context;
   const type = meta.type ?? (source.defaultType.trim() || FALLBACK_TYPES[source.role]);
@@ -68,8 +68,25 @@ export function buildEntity(draft: EntityDraft, name: string, relations: Relatio
   if (kind === 'Component') spec.lifecycle = meta.lifecycle;
   spec.owner = meta.owner;
   if (meta.system) spec.system = meta.system;
-  Object.assign(spec, specRelations(kind, relations, warn));
 
   // Kept as long as the object exists: its strings are stored flat and once (see interned).
   return internEntityStrings({ apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec });
+}
+
+const RELATION_FIELDS: ReadonlySet<string> = new Set(RELATION_RULES.map(rule => rule.field));
+
+/**
+ * `entity` with `relations` as its spec's relation fields (after the spec's own fields), replacing any it
+ * had; the very `entity` when neither has any. Metadata is shared, not copied: an entity's relations are
+ * known only once every object of its cluster is named, and building it twice would cost the whole entity.
+ */
+export function withRelations(entity: Entity, kind: IngestedKind, relations: RelationSpec, warn: Warn): Entity {
+  const added = specRelations(kind, relations, warn);
+  const spec = entity.spec ?? {};
+  const had = Object.keys(spec).some(key => RELATION_FIELDS.has(key));
+  if (!had && Object.keys(added).length === 0) return entity;
+  const next: Spec = {};
+  for (const key of Object.keys(spec)) if (!RELATION_FIELDS.has(key)) next[key] = spec[key];
+  internStrings(Object.assign(next, added));
+  return { apiVersion: entity.apiVersion, kind: entity.kind, metadata: entity.metadata, spec: next };
 }

@@ -15,15 +15,16 @@ export function interned<T extends string | undefined>(value: T): T {
   return value;
 }
 
-function internAll(value: unknown): void {
+/** Interns every string in `value` (see {@link interned}); nothing is changed. */
+export function internStrings(value: unknown): void {
   if (typeof value === 'string') interned(value);
-  else if (Array.isArray(value)) for (const item of value) internAll(item);
-  else if (value && typeof value === 'object') for (const key of Object.keys(value)) internAll((value as Record<string, unknown>)[key]);
+  else if (Array.isArray(value)) for (const item of value) internStrings(item);
+  else if (value && typeof value === 'object') for (const key of Object.keys(value)) internStrings((value as Record<string, unknown>)[key]);
 }
 
 /** Interns every string of a built entity (see {@link interned}); the entity is not changed. */
 export function internEntityStrings(entity: Entity): Entity {
-  internAll(entity.metadata);
-  internAll(entity.spec);
+  internStrings(entity.metadata);
+  internStrings(entity.spec);
   return entity;
 }

@@ -6,7 +6,7 @@ import { composedByParent, crossplaneAnnotations, crossplaneKindKeys } from './c
 import { Candidate, coordinatesOf, type KeptDraft } from './candidate';
 import { resolveNames } from './dedupe';
 import { DraftCache, type BuiltEntity, type DraftRecord } from './draftCache';
-import { buildEntity, EntityDraft, entityKindFor } from './entity';
+import { buildBaseEntity, EntityDraft, entityKindFor, withRelations, type IngestedKind } from './entity';
 import { interned } from './interned';
 import { asRecord, asString, clip, compareTuples, pathOf } from './guards';
 import { readSourceMetadata } from './metadata';
@@ -191,19 +191,35 @@ function hasRelations(kept: KeptDraft): boolean {
   return Object.keys(kept.relations).length > 0;
 }
 
+/** Warnings of one object, captured for replay; none is the one shared empty list. */
+function captured(cluster: string, label: string): { warn: (message: string) => void; list: () => MappingWarning[] } {
+  const warnings: MappingWarning[] = [];
+  return { warn: message => warnings.push({ cluster, object: label, message }), list: () => (warnings.length > 0 ? warnings : NO_REPORTS) };
+}
+
+/** Keeps `base` (an entity of this name) with `relations` added, and the warnings of both steps. */
+function keepBuilt(record: DraftRecord<KeptDraft>, name: string, base: Entity, baseWarnings: MappingWarning[], added: { kind: IngestedKind; relations: RelationSpec; key: string }, label: string, cluster: string): BuiltEntity {
+  const relationWarnings = captured(cluster, label);
+  const entity = withRelations(base, added.kind, added.relations, relationWarnings.warn);
+  const more = relationWarnings.list();
+  const warnings = more.length > 0 ? [...baseWarnings, ...more] : baseWarnings;
+  record.built = { name, relations: interned(added.key), entity, baseWarnings, warnings };
+  return record.built;
+}
+
 /** Builds the record's entity from `draft` and keeps it, with the warnings building raised. */
 function buildInto(record: DraftRecord<KeptDraft>, draft: EntityDraft, name: string, relations: RelationSpec, relationsKey: string, drafting: Drafting, cache: ClusterDraftCache): BuiltEntity {
-  const captured: MappingWarning[] = [];
   const { label } = draft.context;
-  const entity = buildEntity(draft, name, relations, drafting.settings, message => captured.push({ cluster: drafting.cluster, object: label, message }));
+  const baseWarnings = captured(drafting.cluster, label);
+  const base = buildBaseEntity(draft, name, drafting.settings, baseWarnings.warn);
   cache.built++;
-  record.built = { name, relations: interned(relationsKey), entity, warnings: captured.length > 0 ? captured : NO_REPORTS };
-  return record.built;
+  return keepBuilt(record, name, base, baseWarnings.list(), { kind: draft.kind, relations, key: relationsKey }, label, drafting.cluster);
 }
 
 /**
  * The record's entity: the one built before when the name and the resolved relations are the same
- * (everything else it is built from is the object itself), otherwise built anew; its warnings reported.
+ * (everything else it is built from is the object itself); the one built before with the new relations
+ * when only they changed; otherwise built anew from the object drafted again. Its warnings are reported.
  */
 function reuseOrBuild(
   record: DraftRecord<KeptDraft>,
@@ -216,8 +232,12 @@ function reuseOrBuild(
 ): Entity {
   // Most objects name no relation targets: their relations cannot differ, no need to serialise them.
   const relationsKey = hasRelations(candidate.kept) ? JSON.stringify(relations) : '';
-  const reusable = record.built && record.built.name === name && record.built.relations === relationsKey;
-  const built = reusable ? record.built! : buildInto(record, candidate.draft ?? draftAgain(candidate, drafting), name, relations, relationsKey, drafting, cache);
+  const previous = record.built;
+  let built: BuiltEntity;
+  if (previous && previous.name === name && previous.relations === relationsKey) built = previous;
+  else if (previous && previous.name === name) {
+    built = keepBuilt(record, name, previous.entity, previous.baseWarnings, { kind: candidate.kept.kind, relations, key: relationsKey }, candidate.label, drafting.cluster);
+  } else built = buildInto(record, draftAgain(candidate, drafting), name, relations, relationsKey, drafting, cache);
   for (const w of built.warnings) warn(w);
   return built.entity;
 }
@@ -256,22 +276,19 @@ export function mapClusterObjects(
   const records: DraftRecord<KeptDraft>[] = [];
   cache.begin(settings, crossplaneKinds, apiNames, namespaceMap);
   for (const item of objects) {
-    let fresh: EntityDraft | undefined;
     const record = cache.lookup(item, () => {
       const { record: made, draft } = recordDraft(item, drafting);
-      // Nearly every object keeps the name it claims, and most name no relation targets: their entity is
-      // built now, so the draft is garbage before the next object's. (Drafts held to the end of a cluster
-      // outlive the young generation; a fleet's worth grew the heap by hundreds of megabytes.) A loser of
-      // its name is drafted again and rebuilt below.
-      if (draft && made.candidate && !hasRelations(made.candidate)) buildInto(made, draft, made.candidate.name, {}, '', drafting, cache);
-      else fresh = draft;
+      // Nearly every object keeps the name it claims: its entity (without relations, which need every
+      // object's name) is built now, so the draft is garbage before the next object's. (Drafts held to the
+      // end of a cluster outlive the young generation; a fleet's worth grew the heap by hundreds of
+      // megabytes.) Relations are added below; a loser of its name is drafted again and rebuilt.
+      if (draft && made.candidate) buildInto(made, draft, made.candidate.name, {}, '', drafting, cache);
       return made;
     });
     for (const skip of record.skips) skipped.push(skip);
     for (const warning of record.warnings) warnings.push(warning);
     if (record.candidate) {
-      const coordinates = fresh?.context.coordinates ?? coordinatesOf(cluster, item);
-      candidates.push(new Candidate(item, record.candidate, coordinates, settings, fresh));
+      candidates.push(new Candidate(item, record.candidate, coordinatesOf(cluster, item), settings));
       records.push(record);
     }
   }

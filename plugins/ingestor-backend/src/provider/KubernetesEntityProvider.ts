@@ -35,8 +35,11 @@ export interface KubernetesEntityProviderOptions<C extends { name: string }> {
   followWatchedKinds?: boolean;
 }
 
+/** Entities by ref (filled in a loop: a pair array per entity would be a fleet's worth of garbage). */
 function index({ entities, refs }: Emission): Map<string, Entity> {
-  return new Map(entities.map((entity, i) => [refs[i], entity]));
+  const byRef = new Map<string, Entity>();
+  entities.forEach((entity, i) => byRef.set(refs[i], entity));
+  return byRef;
 }
 
 /**

@@ -73,9 +73,9 @@ function combine(clusters: string[], results: MappingResult[], settings: Mapping
   });
   const merged = mergeAcrossClusters(perCluster);
   warnings.push(...merged.warnings);
-  const entities = [...merged.entities];
-  const refs = [...merged.refs];
-  const known = new Set(refs);
+  const { entities, refs } = merged;
+  // Only a System can collide with a System's ref.
+  const known = new Set(refs.filter(ref => ref.startsWith('system:')));
   for (const system of systemEntities(entities, settings)) {
     const ref = stringifyEntityRef(system);
     if (known.has(ref)) continue;
