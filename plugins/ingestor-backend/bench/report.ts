@@ -4,6 +4,7 @@ import type { CorpusReport } from './measureCorpus';
 import type { LimitReport } from './measureLimit';
 import type { SyncReport } from './measureSync';
 import type { TreeReport } from './measureTree';
+import type { CatalogReport } from './measureCatalog';
 
 const UNITS: Record<string, string> = {
   sync_wall_s: 's',
@@ -69,5 +70,17 @@ export function treeMetrics(fleet: string, tree: TreeReport): Metric[] {
   return [
     metric('tree_cold_p95_ms', tree.error ? null : round(tree.coldP95Ms, 1), 'ms', fleet, t.tree_cold_p95_ms, note),
     metric('tree_warm_p95_ms', tree.error ? null : round(tree.warmP95Ms, 1), 'ms', fleet, t.tree_warm_p95_ms, note),
+  ];
+}
+
+/** `--catalog`: from the backend's start, the first entity served and every entity processed (no targets). */
+export function catalogMetrics(fleet: string, catalog: CatalogReport | { error: string }): Metric[] {
+  if ('error' in catalog) {
+    return [metric('catalog_first_entity_s', null, 's', fleet, undefined, catalog.error), metric('catalog_processed_s', null, 's', fleet, undefined, catalog.error)];
+  }
+  const counted = `${catalog.processed} of ${catalog.expected} entities served`;
+  return [
+    metric('catalog_first_entity_s', or(catalog.firstSeenS, 1), 's', fleet, undefined, 'catalog backend on PostgreSQL with the module, from its start'),
+    metric('catalog_processed_s', or(catalog.allProcessedS, 1), 's', fleet, undefined, catalog.allProcessedS === undefined ? `not all processed in time: ${counted}` : counted),
   ];
 }

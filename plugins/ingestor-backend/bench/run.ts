@@ -4,7 +4,7 @@
  * one JSON line per metric, writes the lines to .cache/bench/results.jsonl, and exits 0 whatever the
  * verdicts (figures depend on the machine; tests never assert them).
  *
- *   npm run bench [-- --fleet tiny|quick|full] [--full] [--seed N] [--server-processes N] [--rounds N]
+ *   npm run bench [-- --fleet tiny|quick|full] [--full] [--seed N] [--server-processes N] [--rounds N] [--catalog]
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +13,14 @@ import { FLEETS, type FleetSize } from '@internal/kube-sim/src/bench/fleet';
 import { jsonLine, table, type Metric } from '@internal/kube-sim/src/bench/metrics';
 import { buildKubeconfig } from '@internal/kube-sim/src/kubeconfig';
 import { measure } from './process';
-import { CORPUS_METRICS, corpusMetrics, SYNC_METRICS, syncMetrics, treeMetrics, unmeasured } from './report';
+import { catalogMetrics, CORPUS_METRICS, corpusMetrics, SYNC_METRICS, syncMetrics, treeMetrics, unmeasured } from './report';
 import { startServers } from './servers';
 import type { BenchSetup } from './setup';
 import type { SyncReport } from './measureSync';
 import type { LimitReport } from './measureLimit';
 import type { CorpusReport } from './measureCorpus';
 import type { TreeReport } from './measureTree';
+import type { CatalogReport } from './measureCatalog';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const servers = await startServers(fleet, seed, serverProcesses);
   const metrics: Metric[] = [];
+  let entities: number | undefined;
   try {
     log(`${servers.clusters.reduce((n, c) => n + c.objects, 0)} objects served by ${serverProcesses} processes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const kubeconfig = join(work, 'kubeconfig');
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
       log('the same lists, metadata only (PartialObjectMetadataList), for reference');
       const metadataLimit = await measure<LimitReport>(here('measureLimit.ts'), [setupFile, listsFile, 'metadata'], 'metadata limit measurement', compiled);
       metrics.push(...syncMetrics(fleet.name, sync, limit, metadataLimit));
+      entities = sync.entities;
     } catch (err) {
       // One failed measurement must not hide the others: its metrics are reported unmeasured, with why.
       metrics.push(...unmeasured(SYNC_METRICS, fleet.name, (err as Error).message));
@@ -76,6 +79,13 @@ async function main(): Promise<void> {
     log('resource tree of the 200-resource claim');
     const tree = await measure<TreeReport>(here('measureTree.ts'), [setupFile], 'tree measurement').catch((err: Error) => ({ error: err.message }) as TreeReport);
     metrics.push(...treeMetrics(fleet.name, tree));
+    if (process.argv.includes('--catalog')) {
+      log('the full mutation in a catalog backend on PostgreSQL, until every entity is processed');
+      const catalog = entities === undefined
+        ? { error: 'the sync measurement failed, so the number of entities to wait for is unknown' }
+        : await measure<CatalogReport>(here('measureCatalog.ts'), [setupFile, String(entities)], 'catalog measurement').catch((err: Error) => ({ error: err.message }));
+      metrics.push(...catalogMetrics(fleet.name, catalog));
+    }
   } finally {
     servers.stop();
   }
