@@ -1,3 +1,4 @@
+import { whenAborted } from './abortWaiters';
 import { isRetryable, KubeRequestError } from './errors';
 
 /**
@@ -33,10 +34,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       return;
     }
     const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
+    const stopWaiting = signal ? whenAborted(signal, done) : undefined;
     function done() {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
+      stopWaiting?.();
       resolve();
     }
   });

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { ClusterConnection, KubeQuery, ListAnswer, RequestOptions, WatchEvent } from './ClusterConnection';
+import { whenAborted } from '../abortWaiters';
 import { errorMessage, KubeRequestError, type KubeRequestErrorInit } from '../errors';
 import { readAll, readBytes, readLines, statusFailure } from './httpResponse';
 import { ListBodyError, parseListBody } from './listBody';
@@ -94,8 +95,7 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
           ctl.abort();
         }, opts.timeoutMs)
       : undefined;
-    const onAbort = () => ctl.abort();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const stopWaiting = opts.signal ? whenAborted(opts.signal, () => ctl.abort()) : undefined;
     if (opts.signal?.aborted) ctl.abort();
     try {
       const { res, secrets } = await send(path, query, ctl.signal, accept);
@@ -107,7 +107,7 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
       throw classify(err, path, timedOut, opts.signal);
     } finally {
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
+      stopWaiting?.();
     }
   }
 
