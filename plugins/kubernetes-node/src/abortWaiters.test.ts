@@ -22,16 +22,18 @@ describe('one signal shared by many requests', () => {
     createHttpConnection({ name: 'c1', baseUrl, requestOptions: async () => ({ headers: {}, agent: new http.Agent({ keepAlive: true, maxSockets: 64 }) }) });
 
   // Node warns of a possible leak past 10 listeners on one signal.
-  it('adds one abort listener to the signal for dozens of requests and backoffs in flight, and aborts them all', async () => {
+  it('adds one abort listener to the signal for dozens of requests, watches and backoffs in flight, and aborts them all', async () => {
     const conn = connection();
     const ctl = new AbortController();
     const requests = Array.from({ length: 40 }, (_, i) => conn.getJson(`/r/${i}`, {}, { signal: ctl.signal }).then(() => 'done', (e: { failure?: string }) => e.failure));
     const sleeps = Array.from({ length: 20 }, () => sleep(60_000, ctl.signal).then(() => 'woke'));
+    const watches = Array.from({ length: 20 }, (_, i) => conn.watch(`/w/${i}`, { watch: '1' }, () => {}, { signal: ctl.signal }).then(() => 'stopped'));
     await new Promise(resolve => setTimeout(resolve, 100));
     expect(getEventListeners(ctl.signal, 'abort')).toHaveLength(1);
     ctl.abort();
     expect(await Promise.all(requests)).toEqual(Array(40).fill('aborted'));
     expect(await Promise.all(sleeps)).toEqual(Array(20).fill('woke'));
+    expect(await Promise.all(watches)).toEqual(Array(20).fill('stopped'));
   });
 
   it('lets finished requests stop waiting, so a long-lived signal calls back only those still waiting', async () => {

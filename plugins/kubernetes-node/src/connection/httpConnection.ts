@@ -61,8 +61,7 @@ export function createHttpConnection(options: HttpConnectionOptions): ClusterCon
       const req = transport.request(url, { method: 'GET', agent, headers: { Accept: accept, ...headers } });
       const onAbort = () => req.destroy(new Error('aborted'));
       if (signal.aborted) onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      req.on('close', () => signal.removeEventListener('abort', onAbort));
+      req.on('close', whenAborted(signal, onAbort));
       req.on('error', err => reject(fail(path, { failure: 'network', detail: err.message }, secrets)));
       req.on('response', async res => {
         if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { whenAborted } from '../abortWaiters';
 import type { KubeRequestErrorInit } from '../errors';
 
 /** The whole body as text; rejects when the connection closes before the answer is complete. */
@@ -27,13 +28,14 @@ export function readLines(res: IncomingMessage, signal: AbortSignal, onLine: (li
   return new Promise<void>((resolve, reject) => {
     let buffer = '';
     let done = false;
+    let stopWaiting: (() => void) | undefined;
     function onAbort() {
       finish(new Error('aborted'));
     }
     function finish(err?: unknown) {
       if (done) return;
       done = true;
-      signal.removeEventListener('abort', onAbort);
+      stopWaiting?.();
       if (err === undefined || signal.aborted) resolve();
       else reject(err);
       if (err !== undefined) res.destroy();
@@ -42,7 +44,7 @@ export function readLines(res: IncomingMessage, signal: AbortSignal, onLine: (li
       if (line.trim() !== '') onLine(line);
     }
     if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
+    else stopWaiting = whenAborted(signal, onAbort);
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       buffer += chunk;

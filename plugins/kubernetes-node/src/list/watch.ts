@@ -4,6 +4,7 @@ import { backoffDelay, DEFAULT_RETRY, sleep, type RetryPolicy } from '../retry';
 import type { KubeObject, ResourceType } from '../types';
 import { listSnapshot, type ListOptions } from './listAll';
 import { collectionPath, withKindFields } from './paths';
+import { whenAborted } from '../abortWaiters';
 
 /**
  * A change to one object, with `apiVersion` and `kind` set.
@@ -127,8 +128,7 @@ async function streamOnce(
   const end: StreamEnd = { resourceVersion: from, gone: false, healthy: false };
   // Aborted on an ERROR event too: the server ends such a stream anyway, and we must not wait for it.
   const stream = new AbortController();
-  const stopStream = () => stream.abort();
-  opts.signal.addEventListener('abort', stopStream, { once: true });
+  const stopWaiting = whenAborted(opts.signal, () => stream.abort());
   const started = Date.now();
   const onWatchEvent = (e: WatchEvent) => {
     if (e.type === 'ERROR') {
@@ -168,7 +168,7 @@ async function streamOnce(
     if (isExpired(err)) end.gone = true;
     else end.failure = err;
   } finally {
-    opts.signal.removeEventListener('abort', stopStream);
+    stopWaiting();
   }
   if (Date.now() - started >= MIN_HEALTHY_STREAM_MS) end.healthy = true;
   return end;
