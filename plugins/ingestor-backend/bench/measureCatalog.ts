@@ -5,17 +5,12 @@
  * processing and stitching, not ours, is most of that time).
  *   argv: <setup.json> <expected entities>
  */
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { Client } from 'pg';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { catalogModuleKubernetesIngestor } from '../src/module';
+import { dropDatabases, startCatalogBackend } from '../src/integration/__testUtils__/postgresBackend';
 import { report, runMain } from './process';
 import { readSetup } from './setup';
 
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' };
 const PREFIX = `kube_bench_${process.pid}_`;
 /** How long the catalog is given to process the fleet; a slower one is reported as not done. */
 const BUDGET_MS = 45 * 60_000;
@@ -30,17 +25,6 @@ export interface CatalogReport {
   allProcessedS?: number;
 }
 
-async function dropDatabases(): Promise<void> {
-  const client = new Client(PG);
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** How many Components, Resources and Systems the catalog serves: processed and stitched entities. */
 async function servedCount(server: Parameters<typeof request>[0]): Promise<number> {
   const res = await request(server)
@@ -53,8 +37,7 @@ runMain(async () => {
   const [setupFile, expectedText] = process.argv.slice(2);
   const setup = readSetup(setupFile);
   const expected = Number(expectedText);
-  const data = {
-    backend: { database: { client: 'pg', connection: PG, prefix: PREFIX } },
+  const config = {
     kubernetesIngestor: {
       clusters: { source: 'direct', kubeconfig: setup.kubeconfig },
       // One sync in the measured time; the templates provider runs as the module wires it.
@@ -62,9 +45,7 @@ runMain(async () => {
     },
   };
   const t0 = performance.now();
-  const backend = await startTestBackend({
-    features: [catalogPlugin, catalogModuleKubernetesIngestor, mockServices.rootConfig.factory({ data }), databaseServiceFactory, schedulerServiceFactory],
-  });
+  const backend = await startCatalogBackend(PREFIX, config);
   const result: CatalogReport = { expected, processed: 0 };
   try {
     while (performance.now() - t0 < BUDGET_MS) {
@@ -79,7 +60,7 @@ runMain(async () => {
     }
   } finally {
     await backend.stop();
-    await dropDatabases();
+    await dropDatabases(PREFIX);
   }
   report(result);
 });

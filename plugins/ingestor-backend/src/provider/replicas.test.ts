@@ -1,27 +1,14 @@
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { KubeSim } from '@internal/kube-sim';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
-import { catalogModuleKubernetesIngestor } from '../module';
+import { dropDatabases, startCatalogBackend } from '../integration/__testUtils__/postgresBackend';
 
 // Two backends on one PostgreSQL, both running the module: the scheduler's global lock, identical
 // entities and stable refs must leave one copy of every entity and nothing flapping.
-const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' };
 const PREFIX = `ingestor_replicas_${process.pid}_`;
-
-async function dropDatabases(): Promise<void> {
-  const client = new Client(PG);
-  await client.connect();
-  const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
-  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  await client.end();
-}
 
 type CatalogEntity = { kind: string; metadata: { name: string; namespace: string; etag: string } };
 
@@ -44,7 +31,7 @@ describe('two backend replicas on one PostgreSQL', () => {
   let sim: KubeSim;
   afterAll(async () => {
     await sim?.stop();
-    await dropDatabases();
+    await dropDatabases(PREFIX);
   });
 
   it('emit each entity once and keep it stable across both replicas’ cycles', async () => {
@@ -58,17 +45,13 @@ describe('two backend replicas on one PostgreSQL', () => {
     });
     sim.apply([deploy('web'), deploy('api'), deploy('worker')]);
     const kubeconfig = sim.writeKubeconfig(join(mkdtempSync(join(tmpdir(), 'replicas-')), 'kubeconfig'));
-    const data = {
-      backend: { database: { client: 'pg', connection: PG, prefix: PREFIX } },
+    const config = {
       kubernetesIngestor: {
         clusters: { source: 'direct', kubeconfig },
         schedule: { frequency: { seconds: 2 }, timeout: { seconds: 30 } },
       },
     };
-    const start = () =>
-      startTestBackend({
-        features: [catalogPlugin, catalogModuleKubernetesIngestor, mockServices.rootConfig.factory({ data }), databaseServiceFactory, schedulerServiceFactory],
-      });
+    const start = () => startCatalogBackend(PREFIX, config);
     const a = await start();
     const b = await start();
     try {
